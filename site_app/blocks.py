@@ -1,0 +1,170 @@
+"""The shared StreamField block library.
+
+Every page type builds its body from :class:`BaseStreamBlock` (or extends it), so editors meet
+the same blocks everywhere and templates render them with the same components.
+"""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+# Rich text is limited on purpose: no inline images, no raw HTML, no underline (reads as a link).
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+SHORT_TEXT_FEATURES = ["bold", "link"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("tekst"), max_length=120)
+    level = blocks.ChoiceBlock(
+        label=_("niveau"),
+        choices=[("h2", _("Kop 2")), ("h3", _("Kop 3")), ("h4", _("Kop 4"))],
+        default="h2",
+        help_text=_("Begin met Kop 2; sla geen niveau over."),
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Tussenkop")
+        template = "components/blocks/heading_block.html"
+        preview_value = {"text": "Wat verandert er in jouw wijk?", "level": "h2"}
+        description = _("Een tussenkop die de tekst in stukken deelt.")
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", RICH_TEXT_FEATURES)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Tekst")
+        template = "components/blocks/paragraph_block.html"
+        preview_value = (
+            "<p>De stad wil beter luisteren naar wat er leeft in de wijken. "
+            "Daarom komen we vaker langs.</p>"
+        )
+        description = _("Gewone tekst met vet, links en lijstjes. Schrijf korte zinnen.")
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    image = ImageBlock(label=_("beeld"))
+    caption = blocks.CharBlock(label=_("onderschrift"), max_length=250, required=False)
+    credit = blocks.CharBlock(label=_("fotograaf of bron"), max_length=120, required=False)
+
+    class Meta:
+        icon = "image"
+        label = _("Beeld")
+        template = "components/blocks/image_block.html"
+        description = _("Een foto of illustratie met alt-tekst (of gemarkeerd als decoratief).")
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("citaat"), max_length=500)
+    attribution = blocks.CharBlock(label=_("wie zegt het"), max_length=120, required=False)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Citaat")
+        template = "components/blocks/quote_block.html"
+        preview_value = {
+            "quote": "Sinds er een bank onder de boom staat, praten de buren weer met elkaar.",
+            "attribution": "Fatma, bewoner van de Bloemekenswijk",
+        }
+        description = _("Wat iemand zei, met naam of omschrijving.")
+
+
+class PictogramParagraphBlock(blocks.StructBlock):
+    """One short idea beside a pictogram at the start of the line (easy-read layout)."""
+
+    pictogram = SnippetChooserBlock("site_app.Pictogram", label=_("pictogram"))
+    text = blocks.RichTextBlock(
+        label=_("tekst"), features=SHORT_TEXT_FEATURES, help_text=_("Eén korte zin, één idee.")
+    )
+    decorative = blocks.BooleanBlock(
+        label=_("pictogram is decoratief"),
+        required=False,
+        help_text=_("Aanvinken als de tekst alles al zegt; dan leest een schermlezer het niet."),
+    )
+
+    class Meta:
+        icon = "image"
+        label = _("Pictogram met tekst")
+        template = "components/blocks/pictogram_paragraph_block.html"
+        description = _("Een pictogram vooraan de regel met één kort idee ernaast.")
+
+
+class SummaryBlock(blocks.StructBlock):
+    """'Samengevat': the few points a reader must remember."""
+
+    heading = blocks.CharBlock(label=_("kop"), max_length=80, default=_("Samengevat"))
+    points = blocks.ListBlock(
+        blocks.CharBlock(max_length=200), label=_("punten"), min_num=1, max_num=7
+    )
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Samengevat")
+        template = "components/blocks/summary_block.html"
+        preview_value = {
+            "heading": "Samengevat",
+            "points": ["Elke wijk krijgt een eigen pagina.", "Je ziet wie je kan aanspreken."],
+        }
+        description = _("De belangrijkste punten in een kader, als korte lijst.")
+
+
+class CallToActionBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("titel"), max_length=100)
+    text = blocks.TextBlock(label=_("tekst"), max_length=300, required=False)
+    link_label = blocks.CharBlock(label=_("tekst op de knop"), max_length=60)
+    page = blocks.PageChooserBlock(label=_("pagina"), required=False)
+    url = blocks.URLBlock(label=_("of webadres"), required=False)
+
+    class Meta:
+        icon = "pick"
+        label = _("Oproep tot actie")
+        template = "components/blocks/call_to_action_block.html"
+        preview_value = {
+            "title": "Praat mee over je buurt",
+            "text": "Kom naar het wijkoverleg en zeg wat jij belangrijk vindt.",
+            "link_label": "Bekijk de data",
+            "url": "https://stad.gent/",
+        }
+        description = _("Een opvallend kader met één knop naar een pagina of webadres.")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value["page"]) == bool(value["url"]):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "url": ValidationError(_("Kies een pagina óf geef een webadres, niet allebei."))
+                }
+            )
+        return value
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("document"))
+    title = blocks.CharBlock(
+        label=_("titel"), max_length=120, required=False, help_text=_("Laat leeg voor de titel.")
+    )
+    description = blocks.CharBlock(label=_("korte uitleg"), max_length=200, required=False)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document")
+        template = "components/blocks/document_link_block.html"
+        description = _("Een link naar een document, met bestandstype en grootte erbij.")
+
+
+class BaseStreamBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    image = CaptionedImageBlock()
+    quote = QuoteBlock()
+    pictogram_paragraph = PictogramParagraphBlock()
+    summary = SummaryBlock()
+    call_to_action = CallToActionBlock()
+    document = DocumentLinkBlock()
