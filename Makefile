@@ -50,9 +50,11 @@ test: install-dev node_modules/.installed lint check
 bench: install-dev
 	DJANGO_SETTINGS_MODULE=site_app.settings.test $(BIN)/python -m tests.bench.run
 
+# Update the interface translations after changing texts (needs GNU gettext).
 messages: install
-	cd site_app && ../$(BIN)/python ../manage.py makemessages --all --no-obsolete -i "static/*"
-	$(BIN)/python manage.py compilemessages
+	$(MANAGE) makemessages -l en -l fr -l tr -l ar --no-obsolete \
+		-i ".venv/*" -i "node_modules/*" -i "tests/*" -i "*/demo.py" -i "static_collected/*"
+	$(MANAGE) compilemessages -i ".venv" -i "node_modules"
 
 clean:
 	rm -rf $(VENV) node_modules static_collected media db.sqlite3

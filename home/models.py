@@ -76,6 +76,12 @@ class WijkIndexPage(BasePage):
     class Meta:
         verbose_name = _("overzicht van de wijken")
 
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if response.context_data.get("postcode_error"):
+            response.status_code = 400
+        return response
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         pages = (

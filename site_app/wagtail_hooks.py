@@ -1,11 +1,14 @@
 """Admin menus for the shared snippets: themes, wijken and pictograms."""
 
 import django_filters
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import taxonomy
 from .models import Pictogram, Theme, Wijk, Zone
 
 
@@ -55,3 +58,17 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyViewSetGroup)
+
+
+@hooks.register("before_serve_page")
+def serve_in_the_pages_own_language(page, request, serve_args, serve_kwargs):
+    """A page asked for under another language's prefix is sent to its own address.
+
+    Wagtail falls back to the default-language tree when a language has no home page; without
+    this, Dutch text would be served inside ``<html lang="tr">``.
+    """
+    if page.locale_id != taxonomy.active_locale().pk:
+        url = page.get_url(request)
+        if url:
+            return redirect(url)
+    return None
