@@ -2,25 +2,25 @@
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 from wagtail.models import Page, Site
 
 from home.models import ContentPage, HomePage, WijkPage
 from site_app.models import Pictogram, Theme, Wijk, Zone
 from site_app.pictogram_catalogue import PICTOGRAMS
 
-pytestmark = pytest.mark.django_db(transaction=False)
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
+    """Load the demo once for this module, inside a transaction rolled back at the end."""
+    with django_db_blocker.unblock(), transaction.atomic():
         call_command("load_demo", "--no-user", verbosity=0)
         counts = {model: model.objects.count() for model in (Page, Pictogram, Theme, Wijk)}
         call_command("load_demo", "--no-user", verbosity=0)
         yield counts
-        from django.core.management import call_command as flush
-
-        flush("flush", "--noinput", verbosity=0)
+        transaction.set_rollback(True)
 
 
 def test_second_run_creates_nothing(demo):
