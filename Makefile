@@ -48,7 +48,7 @@ test: install-dev node_modules/.installed lint check
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 bench: install-dev
-	DJANGO_SETTINGS_MODULE=site_app.settings.test $(BIN)/python -m tests.bench.run
+	DJANGO_SETTINGS_MODULE=site_app.settings.test $(BIN)/python tests/bench/run.py
 
 # Update the interface translations after changing texts (needs GNU gettext).
 messages: install
