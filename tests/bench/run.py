@@ -26,7 +26,6 @@ from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 REQUESTS = 50
 PAGES = [
@@ -58,9 +57,21 @@ def discover_extra_pages(client):
     return extra
 
 
+class QueryCounter:
+    """Counts SQL statements through a database execute wrapper (independent of DEBUG)."""
+
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+
 def measure(client, url):
     client.get(url)
-    with CaptureQueriesContext(connection) as queries:
+    counter = QueryCounter()
+    with connection.execute_wrapper(counter):
         client.get(url)
     timings = []
     for _ in range(REQUESTS):
@@ -69,7 +80,7 @@ def measure(client, url):
         response = client.get(url)
         timings.append(time.perf_counter() - start)
         assert response.status_code == 200, (url, response.status_code)
-    return len(queries.captured_queries), statistics.median(timings) * 1000
+    return counter.count, statistics.median(timings) * 1000
 
 
 def feed_build_time():
@@ -108,6 +119,94 @@ def feed_build_time():
     return figures
 
 
+def page_weight(client):
+    """First-visit weight of the home page: HTML + CSS + JS, gzip-compressed (images excluded)."""
+    import gzip
+    import re
+
+    from django.contrib.staticfiles import finders
+
+    html = client.get("/nl/").content
+    total = len(gzip.compress(html))
+    assets = re.findall(rb'(?:href|src)="/static/([^"]+\.(?:css|js))"', html)
+    for asset in assets:
+        path = finders.find(asset.decode())
+        total += len(gzip.compress(Path(path).read_bytes()))
+    return total, [a.decode() for a in assets]
+
+
+def free_port():
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wrk_requests_per_second(url):
+    import re
+    import subprocess
+
+    result = subprocess.run(
+        ["wrk", "-t2", "-c16", "-d5s", url], capture_output=True, text=True, timeout=60, check=True
+    )
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", result.stdout).group(1))
+
+
+def throughput(client):
+    """gunicorn (2 workers) serving /nl/ versus nginx serving the same HTML as a static file."""
+    import shutil
+    import subprocess
+    import urllib.request
+
+    if not (shutil.which("wrk") and shutil.which("nginx")):
+        return None
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "site_app.settings.test"}
+    gunicorn_port, nginx_port = free_port(), free_port()
+    gunicorn = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "site_app.wsgi",
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{gunicorn_port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    static_root = WORKDIR / "nginx"
+    (static_root / "html").mkdir(parents=True)
+    (static_root / "html" / "index.html").write_bytes(client.get("/nl/").content)
+    (static_root / "nginx.conf").write_text(
+        "daemon off; worker_processes 2; pid nginx.pid; error_log stderr;"
+        "events { worker_connections 256; }"
+        f"http {{ access_log off; server {{ listen 127.0.0.1:{nginx_port};"
+        f" root {static_root / 'html'}; }} }}"
+    )
+    nginx = subprocess.Popen(["nginx", "-p", str(static_root), "-c", "nginx.conf"])
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{gunicorn_port}/nl/", timeout=2)
+                urllib.request.urlopen(f"http://127.0.0.1:{nginx_port}/", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.2)
+        app = wrk_requests_per_second(f"http://127.0.0.1:{gunicorn_port}/nl/")
+        ceiling = wrk_requests_per_second(f"http://127.0.0.1:{nginx_port}/")
+    finally:
+        gunicorn.terminate()
+        nginx.terminate()
+        gunicorn.wait(10)
+        nginx.wait(10)
+    return app, ceiling
+
+
 def main():
     print(f"Loading demo content into {WORKDIR} ...", flush=True)
     call_command("migrate", verbosity=0)
@@ -127,6 +226,17 @@ def main():
     again = client.get(PAGES[-1][1], headers={"If-None-Match": repeat["ETag"]})
     print(f"\nRepeat feed request with ETag: HTTP {again.status_code}")
     print(f"Home page HTML: {len(first.content) / 1024:.1f} KiB uncompressed")
+    weight, assets = page_weight(client)
+    print(f"First visit, HTML + {', '.join(assets)} gzip-compressed: {weight / 1024:.1f} KiB")
+    figures = throughput(client)
+    if figures is None:
+        print("Throughput: skipped (wrk or nginx not installed: apt-get install wrk nginx-light)")
+    else:
+        app, ceiling = figures
+        print(
+            f"Throughput /nl/ with wrk (2 threads, 16 connections, 5 s): gunicorn 2 workers "
+            f"{app:.0f} req/s; nginx static copy {ceiling:.0f} req/s; ratio {app / ceiling:.3f}"
+        )
 
 
 if __name__ == "__main__":
