@@ -17,3 +17,5 @@ if not env.get("REDIS_URL"):
     }
 WAGTAILADMIN_BASE_URL = BASE_URL = "http://testserver"
 MEDIA_ROOT = Path(env.get("TEST_MEDIA_ROOT", "/tmp/samenstadmaken-test-media"))  # noqa: F405, S108
+STATIC_ROOT = Path(env.get("STATIC_ROOT", "/tmp/samenstadmaken-test-static"))  # noqa: F405, S108
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
