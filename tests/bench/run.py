@@ -150,6 +150,9 @@ def wrk_requests_per_second(url):
     result = subprocess.run(
         ["wrk", "-t2", "-c16", "-d5s", url], capture_output=True, text=True, timeout=60, check=True
     )
+    failed = re.search(r"Non-2xx or 3xx responses: (\d+)", result.stdout)
+    if failed:
+        raise RuntimeError(f"{url}: {failed.group(1)} failed responses under load")
     return float(re.search(r"Requests/sec:\s+([\d.]+)", result.stdout).group(1))
 
 
@@ -181,6 +184,7 @@ def throughput(client):
     )
     static_root = WORKDIR / "nginx"
     (static_root / "html").mkdir(parents=True)
+    WORKDIR.chmod(0o755)  # nginx's worker processes run as an unprivileged user
     (static_root / "html" / "index.html").write_bytes(client.get("/nl/").content)
     (static_root / "nginx.conf").write_text(
         "daemon off; worker_processes 2; pid nginx.pid; error_log stderr;"
