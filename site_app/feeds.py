@@ -70,7 +70,7 @@ def entry_for(page, request: HttpRequest) -> FeedEntry:
     return FeedEntry(
         guid=f"tag:{_tag_authority()},2026:{page.feed_kind}/{page.pk}",
         title=page.display_title,
-        link=page.get_full_url(request),
+        link=request.build_absolute_uri(page.get_url(request)),
         summary=summary,
         published=published,
         updated=updated,

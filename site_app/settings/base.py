@@ -213,7 +213,21 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # Documents go through Wagtail's serve view (permission checks, no direct media links).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "csv", "txt", "mp3", "ogg", "m4a", "mp4", "webm", "vtt"]
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf",
+    "odt",
+    "ods",
+    "docx",
+    "xlsx",
+    "csv",
+    "txt",
+    "mp3",
+    "ogg",
+    "m4a",
+    "mp4",
+    "webm",
+    "vtt",
+]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 

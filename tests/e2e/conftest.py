@@ -14,10 +14,16 @@ Fixtures (reuse them; keep their names and shapes):
 - ``fetch``         ``fetch(url)`` -> ``(status, headers, body)`` of the raw server response.
 - ``public_page``   a test that asks for it runs once per entry of ``PUBLIC_PAGES``
                     (``(locale, path)`` pairs); ``public_pages`` gives the whole list.
+- ``artifacts_dir`` ``test-artifacts/`` (gitignored), for screenshots humans look at.
 
 Every test under tests/e2e is marked ``e2e``. Missing tools (Chromium, Java, node_modules)
 skip the tests that need them with a clear reason; with ``E2E_REQUIRED=1`` (CI) they fail.
 Django's test database is never used: the server is a separate process.
+
+Environment: ``E2E_REQUIRED=1`` (fail instead of skip), ``E2E_DATABASE_URL`` (the server's
+database instead of a fresh SQLite file, e.g. PostgreSQL in CI), ``E2E_BASE_URL`` (test a
+server that is already running, with the demo content, instead of starting one).
+Install the tools with ``.ci/browser-deps``. Screenshots go to ``test-artifacts/``.
 """
 
 from __future__ import annotations
@@ -70,7 +76,6 @@ PUBLIC_PAGES: list[tuple[str, str]] = [
     ("en", "/en/"),
     ("fr", "/fr/"),
 ]
-NOT_FOUND_PAGE = ("nl", "/nl/bestaat-niet/")
 
 SERVER_START_TIMEOUT = 60
 VNU_START_TIMEOUT = 90
@@ -244,11 +249,24 @@ def live_site(tmp_path_factory) -> str:
         "PYTHONUNBUFFERED": "1",
     }
     (tmp / "media").mkdir()
-    _manage(env, log, "migrate", "--noinput")
-    _manage(env, log, "load_demo", "--no-user")
     # settings.test uses plain StaticFilesStorage and DEBUG=False: WhiteNoise serves what
     # collectstatic put in STATIC_ROOT (it does not use the finders when DEBUG is off).
-    _manage(env, log, "collectstatic", "--noinput", "--verbosity", "0")
+    # It needs no database, so it runs beside migrate + load_demo.
+    static_log = tmp / "collectstatic.log"
+    with static_log.open("w") as out:
+        collectstatic = subprocess.Popen(
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
+            cwd=REPO_ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        _manage(env, log, "migrate", "--noinput")
+        _manage(env, log, "load_demo", "--no-user")
+    finally:
+        if collectstatic.wait(timeout=120) != 0:
+            pytest.fail(f"manage.py collectstatic failed:\n{_tail(static_log)}")
     (tmp / "e2e_wsgi.py").write_text(_WSGI_MODULE)
 
     port = _free_port()
