@@ -33,7 +33,7 @@ node_modules/.installed: package.json package-lock.json
 
 run: install
 	$(MANAGE) migrate --noinput
-	$(MANAGE) load_demo
+	BASE_URL=$${BASE_URL:-http://127.0.0.1:$(PORT)} $(MANAGE) load_demo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: install-dev

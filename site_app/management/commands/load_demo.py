@@ -5,6 +5,7 @@ from importlib import import_module
 from importlib.util import find_spec
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -41,7 +42,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 "\nDemo editor account (shown only this once):\n"
-                f"  admin:    http://127.0.0.1:8000/admin/\n"
+                f"  admin:    {settings.BASE_URL}/admin/\n"
                 f"  username: {DEMO_USERNAME}\n"
                 f"  password: {password}\n"
                 f"Forgot it? Run: .venv/bin/python manage.py changepassword {DEMO_USERNAME}\n"
