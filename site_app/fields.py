@@ -12,4 +12,7 @@ from wagtail.fields import StreamField as WagtailStreamField
 class StreamField(WagtailStreamField):
     def deconstruct(self):
         name, _path, _args, kwargs = models.Field.deconstruct(self)
+        # Match what Wagtail's own field reports for an empty definition, so the migration
+        # autodetector sees no change.
+        kwargs["block_lookup"] = {}
         return name, "wagtail.fields.StreamField", [[]], kwargs

@@ -119,3 +119,12 @@ def test_second_wijk_page_for_the_same_wijk_is_refused(client, editor, home):
     assert response.status_code == 200
     assert "Deze wijk heeft al een pagina." in response.content.decode()
     assert Page.objects.filter(slug="ledeberg-2").count() == 0
+
+
+def test_snippet_search(client, editor, home):
+    WijkFactory(name="Oostakker", postcodes="9041")
+    WijkFactory(name="Drongen", postcodes="9031")
+    response = client.get(reverse("wagtailsnippets_site_app_wijk:list"), {"q": "9041"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Oostakker" in html and "Drongen" not in html

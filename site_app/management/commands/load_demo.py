@@ -22,6 +22,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        self._point_default_site_at_base_url()
         for app_config in apps.get_app_configs():
             module_name = f"{app_config.name}.demo"
             if find_spec(module_name) is not None:
@@ -30,6 +31,19 @@ class Command(BaseCommand):
         call_command("rebuild_references_index", verbosity=0)
         if not options["no_user"]:
             self._create_demo_user()
+
+    def _point_default_site_at_base_url(self):
+        """Wagtail's first Site is localhost:80; make absolute links match BASE_URL."""
+        from urllib.parse import urlsplit
+
+        from wagtail.models import Site
+
+        site = Site.objects.filter(is_default_site=True).first()
+        url = urlsplit(settings.BASE_URL)
+        if site and site.hostname == "localhost" and site.port == 80 and url.hostname:
+            site.hostname = url.hostname
+            site.port = url.port or (443 if url.scheme == "https" else 80)
+            site.save()
 
     def _create_demo_user(self):
         user_model = get_user_model()
