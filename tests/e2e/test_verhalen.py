@@ -1,0 +1,98 @@
+"""Stories in a real browser: axe and the Nu Html Checker on every story page type, in
+Dutch and Arabic; transcripts on the page; filters and the proposal form without JavaScript."""
+
+import re
+
+import pytest
+
+STORY = "/{lang}/verhalen/een-nieuwe-kade-aan-de-oude-dokken/"
+STORY_PAGES = [
+    (lang, path.format(lang=lang))
+    for lang in ("nl", "ar")
+    for path in (
+        "/{lang}/verhalen/",
+        "/{lang}/verhalen/?wijk=muide-meulestede-afrikalaan",
+        STORY,
+        "/{lang}/verhalen/oude-dokken/",
+        "/{lang}/verhalen/vertel-je-verhaal/",
+    )
+]
+STORY_PAGE_IDS = [path for _lang, path in STORY_PAGES]
+
+
+def _open(page, path, status=200):
+    response = page.goto(path)
+    assert response is not None, f"{path}: no response"
+    assert response.status == status, f"{path}: HTTP {response.status}, expected {status}"
+    return response
+
+
+@pytest.mark.parametrize(("lang", "path"), STORY_PAGES, ids=STORY_PAGE_IDS)
+def test_story_pages_have_no_axe_violations(page, run_axe, lang, path):
+    _open(page, path)
+    assert page.locator("html").get_attribute("lang") == lang
+    assert page.locator("html").get_attribute("dir") == ("rtl" if lang == "ar" else "ltr")
+    violations = run_axe(page)
+    assert not violations, f"{path}: {violations}"
+    violations = run_axe(page, best_practice=True)
+    assert not violations, f"{path} (best practice): {violations}"
+
+
+@pytest.mark.parametrize(("lang", "path"), STORY_PAGES, ids=STORY_PAGE_IDS)
+def test_story_pages_are_valid_html(live_site, fetch, html_checker, lang, path):
+    status, _headers, body = fetch(live_site + path)
+    assert status == 200
+    errors = html_checker(body)
+    assert not errors, f"{path}:\n" + "\n".join(errors)
+
+
+@pytest.mark.parametrize("lang", ["nl", "ar"])
+def test_story_shows_every_block_and_its_transcripts(page, live_site, fetch, lang):
+    _open(page, STORY.format(lang=lang))
+    transcripts = page.locator("details.transcript")
+    assert transcripts.count() == 2
+    summary = transcripts.first.locator("summary")
+    if lang == "nl":
+        assert summary.inner_text() == "Lees de tekst (transcriptie)"
+    text = transcripts.first.locator(".transcript__text")
+    assert not text.is_visible()
+    summary.click()
+    assert text.is_visible()
+    assert len(text.inner_text()) > 50
+    for selector in ("audio", "video", ".gallery", ".quote", ".summary", ".cta", ".document-link"):
+        assert page.locator(selector).count() >= 1, selector
+    audio_src = page.locator("audio").get_attribute("src")
+    status, headers, _body = fetch(live_site + audio_src)
+    assert status == 200 and headers["content-type"].startswith("audio/")
+
+
+def test_filters_work_without_javascript(browser, live_site):
+    context = browser.new_context(java_script_enabled=False, base_url=live_site)
+    page = context.new_page()
+    try:
+        _open(page, "/nl/verhalen/")
+        page.select_option("#id_wijk", "muide-meulestede-afrikalaan")
+        page.get_by_role("button", name="Toon de verhalen").click()
+        assert "wijk=muide-meulestede-afrikalaan" in page.url
+        status = page.get_by_role("status").inner_text()
+        count = int(re.match(r"(\d+)", status).group(1))
+        assert count == page.locator(".story-card").count() >= 3
+    finally:
+        context.close()
+
+
+def test_proposal_form_errors_are_announced_and_linked(page, run_axe, html_checker):
+    _open(page, "/nl/verhalen/vertel-je-verhaal/")
+    with page.expect_navigation() as navigation:
+        page.get_by_role("button", name="Verstuur je voorstel").click()
+    assert navigation.value.status == 400
+    summary = page.get_by_role("alert")
+    assert summary.is_visible()
+    first_link = summary.locator("a").first
+    target = first_link.get_attribute("href")
+    assert page.locator(target).get_attribute("aria-invalid") == "true"
+    assert page.title().startswith("Fout:")
+    violations = run_axe(page)
+    assert not violations, str(violations)
+    errors = html_checker(page.content())
+    assert not errors, "\n".join(errors)

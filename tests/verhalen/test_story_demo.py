@@ -1,0 +1,166 @@
+"""The demo stories, and what readers get from them: pages, transcripts, metadata, feeds."""
+
+import json
+import re
+
+import feedparser
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.utils.text import slugify
+
+from site_app.demo import THEMES, WIJKEN
+from verhalen.demo import FULL_STORY
+from verhalen.models import Raconteur, StoryIndexPage, StoryPage, StorySeriesPage
+
+pytestmark = pytest.mark.django_db
+
+FULL_NL = f"/nl/verhalen/{FULL_STORY}/"
+FULL_AR = f"/ar/verhalen/{FULL_STORY}/"
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """Load the whole demo twice (it must be idempotent), rolled back after the module."""
+    models = (StoryIndexPage, StoryPage, StorySeriesPage, Raconteur)
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", "--no-user", verbosity=0)
+        counts = {model: model.objects.count() for model in models}
+        call_command("load_demo", "--no-user", verbosity=0)
+        yield counts
+        transaction.set_rollback(True)
+
+
+def nl_stories():
+    return StoryPage.objects.live().filter(locale__language_code="nl")
+
+
+def test_second_run_creates_nothing(demo):
+    for model, count in demo.items():
+        assert model.objects.count() == count, model
+
+
+def test_demo_covers_enough_wijken_themes_raconteurs_and_series(demo):
+    stories = nl_stories()
+    assert stories.count() >= 12
+    assert stories.values("wijken").distinct().count() >= 6
+    assert stories.values("themes").distinct().count() >= 8
+    assert Raconteur.objects.filter(locale__language_code="nl").count() >= 3
+    assert StorySeriesPage.objects.live().filter(locale__language_code="nl").count() >= 2
+    assert all(story.lead_image_id for story in stories)
+    theme_slugs = {slug for slug, *_ in THEMES}
+    wijk_slugs = {slugify(name) for _zone, name, _codes in WIJKEN}
+    assert set(stories.values_list("themes__slug", flat=True)) <= theme_slugs
+    assert set(stories.values_list("wijken__slug", flat=True)) - {None} <= wijk_slugs
+
+
+def test_index_is_in_the_menu_and_translated(demo, client):
+    index = StoryIndexPage.objects.get(locale__language_code="nl")
+    assert index.slug == "verhalen" and index.show_in_menus
+    languages = set(StoryIndexPage.objects.live().values_list("locale__language_code", flat=True))
+    assert {"nl", "en", "ar"} <= languages
+
+
+def test_stories_are_translated_into_arabic_and_english(demo, client):
+    assert StoryPage.objects.live().filter(locale__language_code="ar").exists()
+    assert StoryPage.objects.live().filter(locale__language_code="en").exists()
+    response = client.get(FULL_AR)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="ar" dir="rtl">' in html
+    assert "رصيف جديد عند الأرصفة القديمة" in html
+
+
+def test_story_with_every_block_type_renders_with_transcripts(demo, client):
+    story = StoryPage.objects.get(slug=FULL_STORY, locale__language_code="nl")
+    block_types = {block.block_type for block in story.body}
+    assert block_types == set(StoryPage.body.field.stream_block.child_blocks)
+    html = client.get(FULL_NL).content.decode()
+    assert html.count("<details") == 2
+    assert "Lees de tekst (transcriptie)" in html
+    assert "Ik ben Ahmed. Ik woon al veertig jaar aan de Oude Dokken." in html
+    assert "Een bootje vaart langzaam van links naar rechts." in html
+    assert "<audio" in html and "<video" in html
+    assert 'class="gallery"' in html
+
+
+def test_story_has_article_metadata(demo, client):
+    html = client.get(FULL_NL).content.decode()
+    assert '<meta property="og:type" content="article">' in html
+    assert '<meta property="og:image"' in html
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    data = json.loads(match.group(1))
+    assert data["@type"] == "Article"
+    assert data["headline"] == "Een nieuwe kade aan de Oude Dokken"
+    assert data["author"] == [{"@type": "Person", "name": "Ayşe"}]
+    assert data["datePublished"] == "2026-06-01"
+    assert data["image"].startswith("http")
+    assert data["isPartOf"]["name"] == "De Oude Dokken verandert"
+
+
+def test_related_stories_share_a_wijk_or_theme(demo, client):
+    response = client.get(FULL_NL)
+    story = response.context["page"]
+    related = response.context["related_stories"]
+    assert 1 <= len(related) <= 3
+    own_wijken = set(story.wijken.values_list("pk", flat=True))
+    own_themes = set(story.themes.values_list("pk", flat=True))
+    for other in related:
+        assert other.pk != story.pk
+        assert own_wijken & {w.pk for w in other.wijken.all()} or own_themes & {
+            t.pk for t in other.themes.all()
+        }
+
+
+def test_series_page_lists_its_stories(demo, client):
+    response = client.get("/nl/verhalen/oude-dokken/")
+    assert response.status_code == 200
+    expected = nl_stories().filter(series__slug="oude-dokken").count()
+    assert expected >= 3
+    assert response.context["result_count"] == expected
+    assert client.get("/ar/verhalen/oude-dokken/").status_code == 200
+
+
+def test_theme_feed_lists_the_theme_stories_and_parses(demo, client):
+    response = client.get("/nl/feeds/thema/cultuur-en-erfgoed/rss.xml", {"soort": "verhaal"})
+    assert response.status_code == 200
+    feed = feedparser.parse(response.content)
+    assert feed.bozo == 0
+    titles = {entry.title for entry in feed.entries}
+    expected = set(
+        nl_stories().filter(themes__slug="cultuur-en-erfgoed").values_list("title", flat=True)
+    )
+    assert expected and titles == expected
+    assert all(
+        entry.link.startswith("http") and "/nl/verhalen/" in entry.link for entry in feed.entries
+    )
+
+
+@pytest.mark.parametrize("fmt", ["rss", "atom"])
+def test_story_index_feed_parses_and_follows_filters(demo, client, fmt):
+    response = client.get(f"/nl/verhalen/feed/{fmt}/")
+    feed = feedparser.parse(response.content)
+    assert feed.bozo == 0
+    assert len(feed.entries) == nl_stories().count()
+    filtered = feedparser.parse(
+        client.get(f"/nl/verhalen/feed/{fmt}/", {"wijk": "ledeberg"}).content
+    )
+    assert filtered.bozo == 0
+    assert len(filtered.entries) == nl_stories().filter(wijken__slug="ledeberg").count() >= 1
+    arabic = feedparser.parse(client.get(f"/ar/verhalen/feed/{fmt}/").content)
+    assert arabic.bozo == 0
+    assert (
+        len(arabic.entries) == StoryPage.objects.live().filter(locale__language_code="ar").count()
+    )
+
+
+def test_proposal_form_works_in_arabic(demo, client):
+    response = client.get("/ar/verhalen/vertel-je-verhaal/")
+    assert response.status_code == 200
+    assert '<html lang="ar" dir="rtl">' in response.content.decode()
+
+
+def test_stories_are_found_by_search(demo, client):
+    response = client.get("/nl/zoeken/", {"q": "geveltuin"})
+    results = [page.specific for page in response.context["results"]]
+    assert any(isinstance(page, StoryPage) for page in results)

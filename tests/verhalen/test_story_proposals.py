@@ -1,0 +1,267 @@
+"""'Vertel je verhaal': one row per valid submission, nothing for spam, personal data kept safe."""
+
+import logging
+from datetime import timedelta
+
+import pytest
+from django.core import mail, signing
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from verhalen import forms as proposal_forms
+from verhalen.factories import StoryPageFactory, StoryProposalFactory
+from verhalen.models import StoryProposal
+from verhalen.views import RATE_LIMIT
+
+pytestmark = pytest.mark.django_db
+
+URL = "/nl/verhalen/vertel-je-verhaal/"
+NAME = "Zoë Vandaele"
+EMAIL = "zoe.vandaele@example.org"
+PHONE = "0499 11 22 33"
+
+
+def signed_in_the_past(seconds: float = 60) -> str:
+    """A form timestamp as if the form had been served ``seconds`` ago."""
+    return signing.dumps(__import__("time").time() - seconds, salt=proposal_forms._TIMESTAMP_SALT)
+
+
+def valid_data(**overrides) -> dict:
+    data = {
+        "name": NAME,
+        "email": EMAIL,
+        "phone": "",
+        "wijk": "ledeberg",
+        "message": "Mijn buurvrouw bakt al vijftig jaar brood voor de hele straat.",
+        "consent": "on",
+        "website": "",
+        "rendered_at": signed_in_the_past(),
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def form_page(story_index, terms):
+    return story_index
+
+
+def test_form_has_labels_hints_honeypot_and_csrf(client, form_page):
+    client.handler.enforce_csrf_checks = True
+    response = client.get(URL)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'name="csrfmiddlewaretoken"' in html
+    for field in ("name", "email", "phone", "wijk", "message", "consent"):
+        assert f'<label class="field__label" for="id_{field}">' in html
+    assert 'aria-describedby="id_message_helptext"' in html
+    assert '<label for="id_website">Laat dit veld leeg</label>' in html
+    assert 'tabindex="-1"' in html and 'autocomplete="off"' in html
+    assert 'name="rendered_at"' in html
+
+
+def test_post_without_csrf_token_is_refused(client, form_page):
+    client.handler.enforce_csrf_checks = True
+    response = client.post(URL, valid_data())
+    assert response.status_code == 403
+    assert StoryProposal.objects.count() == 0
+
+
+def test_valid_submission_stores_one_row_and_redirects_to_thanks(client, form_page, terms):
+    response = client.post(URL, valid_data())
+    assert response.status_code == 302
+    assert response["Location"] == "/nl/verhalen/vertel-je-verhaal/bedankt/"
+    proposal = StoryProposal.objects.get()
+    assert proposal.name == NAME
+    assert proposal.email == EMAIL
+    assert proposal.wijk == terms["ledeberg"]
+    assert proposal.status == StoryProposal.Status.NEW
+    assert proposal.consent_at is not None
+    assert proposal.language == "nl"
+    thanks = client.get(response["Location"])
+    assert thanks.status_code == 200
+    assert "We ontvingen je voorstel" in thanks.content.decode()
+
+
+def test_each_valid_submission_stores_exactly_one_row(client, form_page):
+    for n in range(3):
+        client.post(URL, valid_data(message=f"Voorstel nummer {n}."))
+    assert StoryProposal.objects.count() == 3
+
+
+def test_the_same_form_sent_twice_stores_one_row_and_one_mail(client, form_page):
+    data = valid_data()
+    assert client.post(URL, data).status_code == 302
+    assert client.post(URL, data).status_code == 302
+    assert StoryProposal.objects.count() == 1
+    assert len(mail.outbox) == 1
+
+
+def test_confirmation_mail_only_when_an_email_address_is_given(client, form_page):
+    client.post(URL, valid_data())
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == [EMAIL]
+    assert "We ontvingen je voorstel" in message.subject
+    assert "Mijn buurvrouw" not in message.body  # fixed text: the form relays nothing
+    client.post(URL, valid_data(email="", phone=PHONE))
+    assert len(mail.outbox) == 1
+    assert StoryProposal.objects.count() == 2
+
+
+def test_phone_alone_is_enough_but_no_contact_at_all_is_not(client, form_page):
+    assert client.post(URL, valid_data(email="", phone=PHONE)).status_code == 302
+    response = client.post(URL, valid_data(email="", phone=""))
+    assert response.status_code == 400
+    assert "Geef een e-mailadres of een telefoonnummer" in response.content.decode()
+    assert StoryProposal.objects.count() == 1
+
+
+def test_bad_input_is_shown_again_with_clear_messages_and_status_400(client, form_page):
+    response = client.post(
+        URL,
+        valid_data(name="", email="geen-adres", message="x" * 2001, consent="", wijk="nergens"),
+    )
+    assert response.status_code == 400
+    assert StoryProposal.objects.count() == 0
+    html = response.content.decode()
+    assert "<title>Fout: Vertel je verhaal" in html
+    assert 'role="alert"' in html
+    for text in (
+        "Vul je naam of een bijnaam in.",
+        "Geef een e-mailadres zoals naam@voorbeeld.be.",
+        "Je voorstel is te lang: hoogstens 2000 tekens, nu 2001.",
+        "Vink aan dat je akkoord gaat",
+        "Kies een wijk uit de lijst.",
+    ):
+        assert text in html
+    # the error summary links to each field; each field points at its error
+    assert '<a href="#id_name">' in html
+    assert 'aria-describedby="id_message_helptext id_message_error"' in html
+    assert 'aria-invalid="true"' in html
+    # input is preserved
+    assert 'value="geen-adres"' in html
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"name": "Zoë\x00"},
+        {"message": "a\x00b"},
+        {"email": "a@example.org\r\nBcc: victim@example.org"},
+        {"email": "a@example.org\nSubject: hi"},
+        {"phone": "0470\r\n123"},
+        {"name": "x" * 10_000},
+        {"message": "x" * 10_000},
+        {"wijk": "x" * 10_000},
+        {"rendered_at": "x" * 10_000},
+        {"consent": "\x00"},
+        {"name": "\u202eevil\u202c"},
+    ],
+)
+def test_hostile_input_never_gives_a_5xx_nor_mail_to_others(client, form_page, overrides):
+    response = client.post(URL, valid_data(**overrides))
+    assert response.status_code < 500
+    for message in mail.outbox:
+        assert message.to == [EMAIL]
+        assert "victim" not in str(message.message())
+
+
+def test_honeypot_stores_nothing(client, form_page):
+    response = client.post(URL, valid_data(website="http://spam.example"))
+    assert response.status_code == 400
+    assert StoryProposal.objects.count() == 0
+    assert not mail.outbox
+
+
+def test_too_fast_stores_nothing_and_offers_a_fresh_form(client, form_page):
+    response = client.post(URL, valid_data(rendered_at=signed_in_the_past(seconds=1)))
+    assert response.status_code == 400
+    assert StoryProposal.objects.count() == 0
+    assert "Het formulier kwam erg snel binnen." in response.content.decode()
+    fresh = response.context["form"].data["rendered_at"]
+    assert fresh != valid_data()["rendered_at"]
+
+
+def test_missing_or_forged_timestamp_stores_nothing(client, form_page):
+    assert client.post(URL, valid_data(rendered_at="")).status_code == 400
+    forged = signing.dumps(0, salt="something-else")
+    assert client.post(URL, valid_data(rendered_at=forged)).status_code == 400
+    assert StoryProposal.objects.count() == 0
+
+
+def test_rate_limit_answers_429_and_stores_nothing(client, form_page):
+    for n in range(RATE_LIMIT):
+        assert client.post(URL, valid_data(message=f"Voorstel {n}.")).status_code == 302
+    response = client.post(URL, valid_data(message="Eén te veel."))
+    assert response.status_code == 429
+    assert "Probeer het over een uur opnieuw" in response.content.decode()
+    assert StoryProposal.objects.count() == RATE_LIMIT
+    assert not StoryProposal.objects.filter(message="Eén te veel.").exists()
+    # another address is not affected
+    other = client.post(URL, valid_data(message="Van elders."), REMOTE_ADDR="192.0.2.9")
+    assert other.status_code == 302
+
+
+def test_personal_data_never_on_public_pages_nor_in_logs(client, form_page, terms, caplog):
+    caplog.set_level(logging.DEBUG)
+    StoryPageFactory(parent=form_page, wijken=[terms["ledeberg"]])
+    client.post(URL, valid_data(phone=PHONE))
+    client.post(URL, valid_data(name="", phone=PHONE))  # a 400 is logged by Django
+    pages = [
+        "/nl/verhalen/",
+        URL,
+        "/nl/verhalen/vertel-je-verhaal/bedankt/",
+        "/nl/feeds/wijk/ledeberg/rss.xml",
+        "/nl/verhalen/feed/rss/",
+    ]
+    for url in pages:
+        body = client.get(url).content.decode()
+        for secret in (NAME, EMAIL, PHONE, "Vandaele"):
+            assert secret not in body, (url, secret)
+    search = client.get("/nl/zoeken/", {"q": "Vandaele"})
+    assert not list(search.context["results"] or [])
+    for secret in (NAME, EMAIL, PHONE, "Vandaele"):
+        assert secret not in caplog.text
+
+
+def test_erase_personal_data_from_the_admin(client, admin_user):
+    proposal = StoryProposalFactory(name=NAME, email=EMAIL, phone=PHONE)
+    client.force_login(admin_user)
+    edit_url = reverse("verhalen_storyproposal:edit", args=[proposal.pk])
+    erase_url = reverse("verhalen_storyproposal:erase_personal_data", args=[proposal.pk])
+    assert erase_url in client.get(edit_url).content.decode()
+    listing = client.get(reverse("verhalen_storyproposal:list"))
+    assert listing.status_code == 200
+    assert NAME not in listing.content.decode()  # the listing shows no contact details
+    confirm = client.get(erase_url)
+    assert confirm.status_code == 200
+    assert "Ja, wis de persoonsgegevens" in confirm.content.decode()
+    response = client.post(erase_url)
+    assert response.status_code == 302
+    proposal.refresh_from_db()
+    assert (proposal.name, proposal.email, proposal.phone) == ("", "", "")
+    assert proposal.erased_at is not None
+    assert proposal.message  # the proposal itself is kept
+
+
+def test_erasing_needs_change_permission(client, django_user_model):
+    proposal = StoryProposalFactory(name=NAME, email=EMAIL)
+    user = django_user_model.objects.create_user("lezer", password="x")
+    client.force_login(user)
+    client.post(reverse("verhalen_storyproposal:erase_personal_data", args=[proposal.pk]))
+    proposal.refresh_from_db()
+    assert proposal.name == NAME
+
+
+def test_purge_command_blanks_old_proposals_only(db):
+    old = StoryProposalFactory(name=NAME, email=EMAIL, phone=PHONE)
+    StoryProposal.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=40))
+    recent = StoryProposalFactory(name="Recent", email="recent@example.org")
+    call_command("purge_story_proposals", "--older-than", "30", stdout=__import__("io").StringIO())
+    old.refresh_from_db()
+    recent.refresh_from_db()
+    assert (old.name, old.email, old.phone) == ("", "", "")
+    assert old.erased_at is not None
+    assert recent.name == "Recent" and recent.email == "recent@example.org"
