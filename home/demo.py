@@ -7,6 +7,7 @@ from wagtail.models import Locale, Page, Site
 from site_app.demo_images import demo_image
 from site_app.models import Pictogram, SiteSettings, Theme, Wijk
 
+from .demo_policy_note import load_policy_note
 from .models import ContentPage, HomePage, WijkIndexPage, WijkPage
 
 HOME = {
@@ -355,6 +356,7 @@ def _translate_page(source, locale, **fields):
 def load(stdout) -> None:
     if HomePage.objects.exists():
         stdout.write("Pages: demo pages already present, nothing to do.")
+        load_policy_note(stdout)
         return
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
     nl = locales[settings.LANGUAGE_CODE]
@@ -483,3 +485,4 @@ def load(stdout) -> None:
         ]
         footer.save()
     stdout.write(f"Pages: {Page.objects.count() - 1} pages in {len(locales)} languages.")
+    load_policy_note(stdout)

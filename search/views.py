@@ -38,9 +38,11 @@ def search(request):
             .defer_streamfields()
             .specific()
         )
-        paginator = Paginator(
-            get_search_backend().search(query, pages, operator="and"), RESULTS_PER_PAGE
-        )
+        # Double quotes would start an FTS phrase that SQLite rejects when unbalanced; the
+        # site offers no phrase search, so they are read as spaces.
+        terms = query.replace('"', " ").strip()
+        found = get_search_backend().search(terms, pages, operator="and") if terms else []
+        paginator = Paginator(found, RESULTS_PER_PAGE)
         try:
             results = paginator.page(request.GET.get("page", 1))
             results.object_list = list(results.object_list)

@@ -349,7 +349,359 @@ def load(stdout) -> None:
     load_themes(locales, pictograms)
     load_wijken(locales)
     load_site_settings()
+    glossary_count = load_glossary(locales)
     stdout.write(
         f"Core: {Pictogram.objects.count()} pictograms, {Theme.objects.count()} themes, "
-        f"{Wijk.objects.count()} wijken (all languages)."
+        f"{Wijk.objects.count()} wijken, {glossary_count} glossary terms (all languages)."
     )
+
+
+# --- Glossary (difficult words), in our own words at language level B1 ----------------------
+# (slug, {language: (term, variants, definition)}); Dutch is the source, English and Arabic
+# are translations. Terms of the policy note's own reading guide come first.
+GLOSSARY = [
+    (
+        "wijk",
+        {
+            "nl": (
+                "wijk",
+                "wijken",
+                "Een deel van de stad. Gent heeft 25 wijken. Een vroeger dorp zoals Drongen is ook een wijk.",
+            ),
+            "en": (
+                "neighbourhood",
+                "neighbourhoods",
+                "A part of the city. Ghent has 25 neighbourhoods. A former village like Drongen is one too.",
+            ),
+            "ar": (
+                "الحي",
+                "حي, حيًا, الأحياء, أحياء",
+                "جزء من المدينة. في غنت 25 حيًا. القرية القديمة مثل درونخن هي أيضًا حي.",
+            ),
+        },
+    ),
+    (
+        "buurt",
+        {
+            "nl": (
+                "buurt",
+                "buurten",
+                "Een klein stuk van een wijk. De bewoners voelen dat ze bij elkaar horen.",
+            ),
+            "en": (
+                "local area",
+                "local areas",
+                "A small part of a neighbourhood. The people who live there feel they belong together.",
+            ),
+            "ar": ("الحارة", "حارة", "جزء صغير من الحي. يشعر سكانها بأنهم ينتمون إلى بعضهم."),
+        },
+    ),
+    (
+        "binnenstad",
+        {
+            "nl": (
+                "binnenstad",
+                "",
+                "Het oude centrum van Gent. Zes wijken liggen in de binnenstad.",
+            ),
+            "en": (
+                "inner city",
+                "city centre",
+                "The old centre of Ghent. Six neighbourhoods are in the inner city.",
+            ),
+            "ar": ("وسط المدينة", "", "المركز القديم لغنت. فيه ستة أحياء."),
+        },
+    ),
+    (
+        "19e-eeuwse-gordel",
+        {
+            "nl": (
+                "19e-eeuwse gordel",
+                "negentiende-eeuwse gordel",
+                "De wijken rond de binnenstad. Veel huizen zijn er meer dan honderd jaar oud. Bijvoorbeeld de Brugse Poort, Rabot en Ledeberg.",
+            ),
+            "en": (
+                "19th-century belt",
+                "nineteenth-century belt",
+                "The neighbourhoods around the inner city. Many houses there are over a hundred years old.",
+            ),
+            "ar": (
+                "حزام القرن التاسع عشر",
+                "",
+                "الأحياء حول وسط المدينة. كثير من بيوتها عمرها أكثر من مئة سنة.",
+            ),
+        },
+    ),
+    (
+        "20ste-eeuwse-gordel",
+        {
+            "nl": (
+                "20ste-eeuwse gordel",
+                "20e-eeuwse gordel, twintigste-eeuwse gordel",
+                "De wijken verder van het centrum. Vroeger waren het vaak aparte gemeenten. Bijvoorbeeld Drongen, Oostakker en Zwijnaarde.",
+            ),
+            "en": (
+                "20th-century belt",
+                "twentieth-century belt",
+                "The neighbourhoods further from the centre. Many of them were separate villages before.",
+            ),
+            "ar": (
+                "حزام القرن العشرين",
+                "",
+                "الأحياء البعيدة عن المركز. كان كثير منها قرى مستقلة في الماضي.",
+            ),
+        },
+    ),
+    (
+        "partners",
+        {
+            "nl": (
+                "partners",
+                "partner",
+                "Iedereen die mee de stad maakt. Bewoners, verenigingen, scholen, bedrijven en de stad zelf.",
+            ),
+            "en": (
+                "partners",
+                "partner",
+                "Everyone who helps to make the city. Residents, associations, schools, companies and the city itself.",
+            ),
+            "ar": (
+                "الشركاء",
+                "شركاء",
+                "كل من يساعد في صنع المدينة: السكان والجمعيات والمدارس والشركات والمدينة نفسها.",
+            ),
+        },
+    ),
+    (
+        "ecm-verenigingen",
+        {
+            "nl": (
+                "ECM-verenigingen",
+                "ECM-vereniging",
+                "Verenigingen van mensen met roots in een ander land. ECM staat voor etnisch-culturele minderheden.",
+            ),
+            "en": (
+                "ECM associations",
+                "ECM association",
+                "Associations of people with roots in another country. ECM means ethnic and cultural minorities.",
+            ),
+            "ar": (
+                "جمعيات الأقليات",
+                "جمعيات الأقليات العرقية والثقافية",
+                "جمعيات لأشخاص جذورهم في بلد آخر. ECM تعني الأقليات العرقية والثقافية.",
+            ),
+        },
+    ),
+    (
+        "commons",
+        {
+            "nl": (
+                "commons",
+                "",
+                "Iets wat een groep mensen samen beheert, zoals een moestuin of een deelauto. De groep maakt zelf de regels.",
+            ),
+            "en": (
+                "commons",
+                "",
+                "Something a group of people look after together, like a vegetable garden. The group makes its own rules.",
+            ),
+            "ar": (
+                "المشاعات",
+                "المشاع",
+                "شيء تديره مجموعة من الناس معًا، مثل حديقة خضار. المجموعة تضع قواعدها بنفسها.",
+            ),
+        },
+    ),
+    (
+        "burgerbudget",
+        {
+            "nl": (
+                "burgerbudget",
+                "",
+                "Een proef van de stad van 2016 tot 2018. Bewoners stemden over 105 ideeën. 17 projecten kregen geld.",
+            ),
+            "en": (
+                "citizens' budget",
+                "",
+                "A test by the city from 2016 to 2018. Residents voted on 105 ideas. 17 projects got money.",
+            ),
+            "ar": (
+                "ميزانية المواطنين",
+                "",
+                "تجربة من المدينة من 2016 إلى 2018. صوّت السكان على 105 أفكار. حصل 17 مشروعًا على المال.",
+            ),
+        },
+    ),
+    (
+        "wijkbudget",
+        {
+            "nl": (
+                "wijkbudget",
+                "wijkbudgetten",
+                "Geld van de stad voor projecten in een wijk. Bewoners bedenken de projecten en kiezen mee.",
+            ),
+            "en": (
+                "neighbourhood budget",
+                "neighbourhood budgets",
+                "City money for projects in a neighbourhood. Residents think of the projects and help to choose.",
+            ),
+            "ar": (
+                "ميزانية الحي",
+                "",
+                "مال من المدينة لمشاريع في الحي. السكان يقترحون المشاريع ويختارون معًا.",
+            ),
+        },
+    ),
+    (
+        "adviesraad",
+        {
+            "nl": (
+                "adviesraad",
+                "adviesraden",
+                "Een groep mensen die de stad raad geeft. Ze kennen een thema of een groep goed. Gent heeft elf adviesraden.",
+            ),
+            "en": (
+                "advisory council",
+                "advisory councils",
+                "A group of people who give the city advice. They know a topic or a group well.",
+            ),
+            "ar": (
+                "المجلس الاستشاري",
+                "مجلس استشاري, المجالس الاستشارية, مجالس استشارية",
+                "مجموعة من الناس تقدم النصح للمدينة. يعرفون موضوعًا أو فئة من الناس جيدًا.",
+            ),
+        },
+    ),
+    (
+        "gemeenteraad",
+        {
+            "nl": (
+                "gemeenteraad",
+                "",
+                "De politici die de Gentenaars om de zes jaar kiezen. Zij nemen de grote beslissingen voor de stad.",
+            ),
+            "en": (
+                "city council",
+                "",
+                "The politicians the people of Ghent elect every six years. They make the big decisions.",
+            ),
+            "ar": (
+                "المجلس البلدي",
+                "",
+                "السياسيون الذين ينتخبهم سكان غنت كل ست سنوات. هم يتخذون القرارات الكبيرة.",
+            ),
+        },
+    ),
+    (
+        "participatie",
+        {
+            "nl": (
+                "participatie",
+                "",
+                "Meedoen. De stad vraagt bewoners om mee te denken en mee te beslissen.",
+            ),
+            "en": (
+                "participation",
+                "",
+                "Taking part. The city asks residents to think along and to decide together.",
+            ),
+            "ar": ("المشاركة", "", "أن تشارك. تطلب المدينة من السكان أن يفكروا ويقرروا معها."),
+        },
+    ),
+    (
+        "beleidsnota",
+        {
+            "nl": (
+                "beleidsnota",
+                "beleidsnota's",
+                "Een tekst met de plannen van de stad over één onderwerp. De plannen gelden voor een paar jaar.",
+            ),
+            "en": (
+                "policy note",
+                "policy notes",
+                "A text with the plans of the city on one subject. The plans are for a few years.",
+            ),
+            "ar": ("مذكرة السياسة", "مذكرة سياسة", "نص فيه خطط المدينة عن موضوع واحد، لبضع سنوات."),
+        },
+    ),
+    (
+        "schepen",
+        {
+            "nl": (
+                "schepen",
+                "schepenen",
+                "Een lid van het stadsbestuur. Elke schepen zorgt voor een paar onderwerpen, zoals welzijn of participatie.",
+            ),
+            "en": (
+                "alderman",
+                "aldermen, alderwoman",
+                "A member of the city's executive. Each one is in charge of a few subjects.",
+            ),
+            "ar": (
+                "نائب رئيس البلدية",
+                "نواب رئيس البلدية",
+                "عضو في إدارة المدينة. كل واحد مسؤول عن بعض المواضيع.",
+            ),
+        },
+    ),
+    (
+        "burgerpanel",
+        {
+            "nl": (
+                "burgerpanel",
+                "burgerpanels, wijkpanel, wijkpanels",
+                "Een groep bewoners die door loting gekozen is. Ze geven advies en beslissen mee.",
+            ),
+            "en": (
+                "citizens' panel",
+                "citizens' panels",
+                "A group of residents chosen by drawing lots. They give advice and help to decide.",
+            ),
+            "ar": (
+                "لجنة المواطنين",
+                "لجان المواطنين",
+                "مجموعة من السكان يتم اختيارهم بالقرعة. يقدمون النصح ويشاركون في القرار.",
+            ),
+        },
+    ),
+    (
+        "rss-feed",
+        {
+            "nl": (
+                "RSS-feed",
+                "RSS-feeds",
+                "Een lijst met nieuwe berichten van een website. Met een feedlezer zie je meteen wat nieuw is.",
+            ),
+            "en": (
+                "RSS feed",
+                "RSS feeds",
+                "A list of new posts from a website. A feed reader shows you at once what is new.",
+            ),
+            "ar": (
+                "خلاصة RSS",
+                "خلاصات RSS",
+                "قائمة بالمنشورات الجديدة من موقع. يريك قارئ الخلاصات ما هو جديد.",
+            ),
+        },
+    ),
+]
+
+
+def load_glossary(locales) -> int:
+    """Create the glossary terms that are missing (Dutch first, then their translations)."""
+    from .models import GlossaryTerm
+
+    source_locale = locales[settings.LANGUAGE_CODE]
+    for slug, by_language in GLOSSARY:
+        term, variants, definition = by_language[settings.LANGUAGE_CODE]
+        source = GlossaryTerm.objects.filter(slug=slug, locale=source_locale).first()
+        if source is None:
+            source = GlossaryTerm.objects.create(
+                slug=slug, term=term, variants=variants, definition=definition, locale=source_locale
+            )
+        for code, (term, variants, definition) in by_language.items():
+            if code != settings.LANGUAGE_CODE and code in locales:
+                _translate(
+                    source, locales[code], term=term, variants=variants, definition=definition
+                )
+    return GlossaryTerm.objects.count()
