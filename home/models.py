@@ -334,7 +334,7 @@ class PolicyNotePage(RoutablePageMixin, TaxonomyMixin, BasePage):
         return self.render(
             request,
             template="home/policy_note_plain.html",
-            context_overrides={"is_plain_version": True, "language_link_suffix": "klare-taal/"},
+            context_overrides={"is_plain_version": True},
         )
 
     @property

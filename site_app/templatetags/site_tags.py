@@ -27,13 +27,17 @@ def language_links(context):
     page = context.get("page")
     links = []
     if isinstance(page, Page) and page.pk:
+        # On a routable sub-page (…/klare-taal/, …/vertel-je-verhaal/) keep the sub-path:
+        # routes are the same in every language.
+        own_url = page.get_url(request) or ""
+        suffix = request.path[len(own_url) :] if request.path.startswith(own_url) else ""
         translations = page.get_translations(inclusive=True).live().select_related("locale")
         by_code = {t.locale.language_code: t for t in translations}
         for code, _name in settings.LANGUAGES:
             if code in by_code:
                 url = by_code[code].get_url(request)
                 if url:
-                    links.append({"code": code, "name": _language_name(code), "url": url})
+                    links.append({"code": code, "name": _language_name(code), "url": url + suffix})
     else:
         path = request.get_full_path()
         for code, _name in settings.LANGUAGES:

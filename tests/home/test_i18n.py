@@ -88,3 +88,16 @@ def test_interface_strings_are_translated(client, translated):
     assert "Naar de inhoud" in dutch
     assert "Naar de inhoud" not in arabic
     assert "انتقل إلى المحتوى" in arabic
+
+
+def test_switcher_keeps_the_sub_path_of_a_routable_page(client, translated, locales):
+    """On …/vertel-je-verhaal/ the other languages link to their own form, not the index."""
+    from verhalen.factories import StoryIndexPageFactory
+
+    index = StoryIndexPageFactory(parent=translated.get_parent(), slug="verhalen")
+    arabic = index.copy_for_translation(locales["ar"], copy_parents=True)
+    arabic.save_revision().publish()
+    html = client.get("/nl/verhalen/vertel-je-verhaal/").content.decode()
+    switcher = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S).group(0)
+    assert 'href="/ar/verhalen/vertel-je-verhaal/"' in switcher
+    assert 'hreflang="ar" href="http://testserver/ar/verhalen/vertel-je-verhaal/"' in html
