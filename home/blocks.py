@@ -15,7 +15,6 @@ from site_app.blocks import (
     QuoteBlock,
     SummaryBlock,
 )
-from site_app.pictogram_chooser import PictogramChooserBlock
 
 
 class ActionBlock(blocks.StructBlock):
@@ -132,28 +131,17 @@ class FeedbackBlock(blocks.StructBlock):
         return context
 
 
-class EasyReadPictogramBlock(blocks.StructBlock):
-    """One line of easy-read text with a pictogram at the start of the line."""
+class EasyReadPictogramBlock(PictogramParagraphBlock):
+    """The shared pictogram line, held to the easy-read sentence limit."""
 
-    pictogram = PictogramChooserBlock(
-        label=_("pictogram"), help_text=_("Zoek op een woord, bijvoorbeeld: geld of stemmen.")
-    )
     text = blocks.RichTextBlock(
         label=_("tekst"),
         features=SHORT_TEXT_FEATURES,
         help_text=_("Eén korte zin, één idee. Hoogstens 15 woorden."),
     )
-    decorative = blocks.BooleanBlock(
-        label=_("pictogram is decoratief"),
-        required=False,
-        help_text=_("Aanvinken als de tekst alles al zegt; dan leest een schermlezer het niet."),
-    )
 
     class Meta:
-        icon = "image"
-        label = _("Pictogram met tekst")
         template = "components/blocks/easy_read_line.html"
-        description = _("Een pictogram vooraan de regel met één kort idee ernaast.")
 
 
 class EasyReadTextBlock(blocks.RichTextBlock):

@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
-from wagtail.snippets.blocks import SnippetChooserBlock
+
+from .pictogram_chooser import PictogramChooserBlock
 
 # Rich text is limited on purpose: no inline images, no raw HTML, no underline (reads as a link).
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
@@ -79,7 +80,9 @@ class QuoteBlock(blocks.StructBlock):
 class PictogramParagraphBlock(blocks.StructBlock):
     """One short idea beside a pictogram at the start of the line (easy-read layout)."""
 
-    pictogram = SnippetChooserBlock("site_app.Pictogram", label=_("pictogram"))
+    pictogram = PictogramChooserBlock(
+        label=_("pictogram"), help_text=_("Zoek op een woord, bijvoorbeeld: geld of stemmen.")
+    )
     text = blocks.RichTextBlock(
         label=_("tekst"), features=SHORT_TEXT_FEATURES, help_text=_("Eén korte zin, één idee.")
     )
