@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from site_app.demo import publish, translate_page
 from site_app.demo_images import demo_image
 from site_app.models import Pictogram, SiteSettings, Theme, Wijk
 
@@ -336,22 +337,6 @@ CONTENT_PAGES = [
 ]
 
 
-def _publish(page):
-    page.save_revision().publish()
-    return page
-
-
-def _translate_page(source, locale, **fields):
-    existing = source.get_translation_or_none(locale)
-    if existing:
-        return existing
-    copy = source.copy_for_translation(locale, copy_parents=True)
-    for name, value in fields.items():
-        setattr(copy, name, value)
-    copy.save()
-    return _publish(copy)
-
-
 @transaction.atomic
 def load(stdout) -> None:
     if HomePage.objects.exists():
@@ -369,7 +354,7 @@ def load(stdout) -> None:
     # Home page, replacing Wagtail's welcome page as the site root.
     title, intro = HOME["nl"]
     home = root.add_child(instance=HomePage(title=title, slug="start", intro=intro, locale=nl))
-    _publish(home)
+    publish(home)
     site = Site.objects.get(is_default_site=True)
     old_root = site.root_page
     site.root_page = home
@@ -379,17 +364,17 @@ def load(stdout) -> None:
         old_root.delete()
     for code, (title, intro) in HOME.items():
         if code != "nl":
-            _translate_page(home, locales[code], title=title, intro=intro)
+            translate_page(home, locales[code], title=title, intro=intro)
 
     # The wijk index and one page per wijk, in every language.
     title, intro = WIJK_INDEX["nl"]
     wijk_index = home.add_child(
         instance=WijkIndexPage(title=title, slug="wijken", intro=intro, show_in_menus=True)
     )
-    _publish(wijk_index)
+    publish(wijk_index)
     for code, (title, intro) in WIJK_INDEX.items():
         if code != "nl":
-            _translate_page(wijk_index, locales[code], title=title, intro=intro)
+            translate_page(wijk_index, locales[code], title=title, intro=intro)
     for wijk in sorted(wijken.values(), key=lambda w: w.name):
         page = wijk_index.add_child(
             instance=WijkPage(
@@ -399,10 +384,10 @@ def load(stdout) -> None:
                 intro=WIJK_INTRO["nl"].format(name=wijk.name),
             )
         )
-        _publish(page)
+        publish(page)
         for code, template in WIJK_INTRO.items():
             if code != "nl":
-                _translate_page(page, locales[code], intro=template.format(name=wijk.name))
+                translate_page(page, locales[code], intro=template.format(name=wijk.name))
 
     # About (every language but French and Turkish, to show the switcher offering only those
     # that exist), accessibility statement (every language) and Dutch-only content pages.
@@ -418,13 +403,13 @@ def load(stdout) -> None:
         )
     )
     about.themes.set([themes["participatie-en-democratie"]])
-    _publish(about)
+    publish(about)
     for code in ("en", "ar"):
         localized_pictograms = {
             name: pictogram.get_translation_or_none(locales[code]) or pictogram
             for name, pictogram in pictograms.items()
         }
-        _translate_page(
+        translate_page(
             about,
             locales[code],
             title=ABOUT[code]["title"],
@@ -442,10 +427,10 @@ def load(stdout) -> None:
             body=[{"type": "paragraph", "value": _p(*sentences)}],
         )
     )
-    _publish(accessibility)
+    publish(accessibility)
     for code, (title, intro, sentences) in ACCESSIBILITY.items():
         if code != "nl":
-            _translate_page(
+            translate_page(
                 accessibility,
                 locales[code],
                 title=title,
@@ -472,7 +457,7 @@ def load(stdout) -> None:
         )
         page.themes.set([themes[s] for s in theme_slugs])
         page.wijken.set([wijken[s] for s in wijk_slugs])
-        _publish(page)
+        publish(page)
 
     footer = SiteSettings.for_site(site)
     if not footer.footer_links:

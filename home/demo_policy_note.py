@@ -14,6 +14,7 @@ from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
+from site_app.demo import translate_page
 from site_app.models import Pictogram, Theme
 
 from .models import GlossaryPage, HomePage, PolicyNotePage
@@ -857,18 +858,6 @@ def _document():
     return document
 
 
-def _translate(source, locale, **fields):
-    existing = source.get_translation_or_none(locale)
-    if existing:
-        return existing
-    copy = source.copy_for_translation(locale, copy_parents=True)
-    for name, value in fields.items():
-        setattr(copy, name, value)
-    copy.save()
-    copy.save_revision().publish()
-    return copy
-
-
 def _localized_pictograms(locale, source_pictograms: dict) -> dict:
     return {
         name: pictogram.get_translation_or_none(locale) or pictogram
@@ -895,7 +884,7 @@ def load_policy_note(stdout) -> None:
         glossary.save_revision().publish()
     for code, locale in locales.items():
         title, intro = GLOSSARY_PAGE[code]
-        _translate(glossary, locale, title=title, intro=intro)
+        translate_page(glossary, locale, title=title, intro=intro)
 
     pictograms = {p.shipped_name: p for p in Pictogram.objects.filter(locale=nl)}
     note = PolicyNotePage.objects.filter(locale=nl, slug=NOTE_SLUG).first()
@@ -918,7 +907,7 @@ def load_policy_note(stdout) -> None:
         )
         note.save_revision().publish()
     for code, locale in locales.items():
-        _translate(
+        translate_page(
             note,
             locale,
             **_full_fields(code),

@@ -279,6 +279,23 @@ def _translate(source, locale, **fields):
     return copy
 
 
+def publish(page):
+    page.save_revision().publish()
+    return page
+
+
+def translate_page(source, locale, **fields):
+    """Get or create and publish ``source``'s translation into ``locale`` with these fields."""
+    existing = source.get_translation_or_none(locale)
+    if existing:
+        return existing
+    copy = source.copy_for_translation(locale, copy_parents=True)
+    for name, value in fields.items():
+        setattr(copy, name, value)
+    copy.save()
+    return publish(copy)
+
+
 def load_pictograms(locales) -> dict[str, Pictogram]:
     source_locale = locales[settings.LANGUAGE_CODE]
     by_name = {}

@@ -25,6 +25,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from home.models import HomePage
+from site_app.demo import publish, translate_page
 from site_app.demo_images import demo_image
 from site_app.models import Pictogram, Theme, Wijk
 
@@ -726,22 +727,6 @@ def simple_body(sentences, quote, attribution) -> list:
     ]
 
 
-def _publish(page):
-    page.save_revision().publish()
-    return page
-
-
-def _translate_page(source, locale, **fields):
-    existing = source.get_translation_or_none(locale)
-    if existing:
-        return existing
-    copy = source.copy_for_translation(locale, copy_parents=True)
-    for name, value in fields.items():
-        setattr(copy, name, value)
-    copy.save()
-    return _publish(copy)
-
-
 def load_media() -> dict:
     def shipped(title, filename):
         return demo_document(title, filename, (MEDIA_DIR / filename).read_bytes())
@@ -806,10 +791,10 @@ def load(stdout) -> None:
                 show_in_menus=True,
             )
         )
-        _publish(index)
+        publish(index)
     for code, (title, intro) in INDEX.items():
         if code != "nl":
-            _translate_page(index, locales[code], title=title, intro=intro, listing_summary=intro)
+            translate_page(index, locales[code], title=title, intro=intro, listing_summary=intro)
 
     raconteurs = load_raconteurs(nl, wijken)
     series = {}
@@ -819,7 +804,7 @@ def load(stdout) -> None:
             page = index.add_child(
                 instance=StorySeriesPage(title=title, slug=slug, intro=intro, listing_summary=intro)
             )
-            _publish(page)
+            publish(page)
         series[slug] = page
 
     media = load_media()
@@ -870,13 +855,11 @@ def load(stdout) -> None:
             story.raconteurs.set([raconteurs[s] for s in raconteur_slugs])
             story.wijken.set([wijken[s] for s in wijk_slugs])
             story.themes.set([themes[s] for s in theme_slugs])
-            _publish(story)
+            publish(story)
         stories[slug] = story
 
     for (slug, code), (title, intro) in SERIES_TRANSLATIONS.items():
-        _translate_page(
-            series[slug], locales[code], title=title, intro=intro, listing_summary=intro
-        )
+        translate_page(series[slug], locales[code], title=title, intro=intro, listing_summary=intro)
 
     looks = {item[0]: item[11] for item in STORIES}
     for (slug, code), (title, intro, portrayed, sentences, quote, by) in TRANSLATIONS.items():
@@ -888,7 +871,7 @@ def load(stdout) -> None:
         else:
             body = simple_body(sentences, quote, by)
         alt = portrait_alt(first_name(portrayed), code, **looks[slug])
-        _translate_page(
+        translate_page(
             story,
             locales[code],
             title=title,
