@@ -53,7 +53,8 @@ bench: install-dev
 # Update the interface translations after changing texts (needs GNU gettext).
 messages: install
 	$(MANAGE) makemessages -l en -l fr -l tr -l ar --no-obsolete \
-		-i ".venv/*" -i "node_modules/*" -i "tests/*" -i "*/demo.py" -i "static_collected/*"
+		-i ".venv/*" -i "node_modules/*" -i "tests/*" -i "*/demo.py" -i "*/demo_*.py" \
+		-i "static_collected/*" -i "media/*" -i "test-artifacts/*"
 	$(MANAGE) compilemessages -i ".venv" -i "node_modules"
 
 clean:
