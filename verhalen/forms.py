@@ -1,37 +1,24 @@
 """Public forms: the story filters and 'Vertel je verhaal'.
 
-The proposal form carries two spam checks that cost a human nothing: a honeypot field that
-people do not see (and screen readers are told to leave empty), and a signed timestamp, so a
-form sent back within seconds of being served is rejected. The per-IP rate limit lives in the
-view, since it must run before anything is stored.
+The proposal form is a :class:`site_app.public_forms.ProtectedForm` (honeypot and signed
+timestamp); the view checks the shared rate limit before anything is stored.
 """
-
-import hashlib
-import time
 
 from django import forms
 from django.conf import settings
-from django.core import signing
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from site_app import taxonomy
 from site_app.models import Wijk
+from site_app.public_forms import ProtectedForm, no_control_characters
 
-MIN_FILL_SECONDS = 3
-MAX_FORM_AGE_SECONDS = 24 * 60 * 60
 MESSAGE_MAX_LENGTH = 2000
-_TIMESTAMP_SALT = "verhalen.proposal.rendered-at"
 
 phone_validator = RegexValidator(
     r"^\+?[0-9][0-9 ./-]{5,24}$",
     _("Geef een telefoonnummer met alleen cijfers, spaties, punten of streepjes."),
 )
-
-
-def _no_control_characters(value: str) -> None:
-    if any(ord(char) < 32 and char not in "\r\n\t" for char in value):
-        raise forms.ValidationError(_("Deze tekst bevat een teken dat niet kan."))
 
 
 class StoryFilterForm(forms.Form):
@@ -76,12 +63,14 @@ class StoryFilterForm(forms.Form):
         return values
 
 
-class StoryProposalForm(forms.Form):
+class StoryProposalForm(ProtectedForm):
+    timestamp_salt = "verhalen.proposal.rendered-at"
+
     name = forms.CharField(
         label=_("Je naam of bijnaam"),
         max_length=100,
         help_text=_("Zo spreken we je aan. Je naam komt nooit op de website zonder je akkoord."),
-        validators=[_no_control_characters],
+        validators=[no_control_characters],
         error_messages={"required": _("Vul je naam of een bijnaam in.")},
         widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
     )
@@ -114,7 +103,7 @@ class StoryProposalForm(forms.Form):
             "Over wie of wat gaat het verhaal? Waarom is het de moeite? "
             "Een paar zinnen is genoeg (hoogstens 2000 tekens)."
         ),
-        validators=[_no_control_characters],
+        validators=[no_control_characters],
         error_messages={
             "required": _("Schrijf in een paar zinnen wat je voorstelt."),
             "max_length": _(
@@ -136,53 +125,14 @@ class StoryProposalForm(forms.Form):
             "required": _("Vink aan dat je akkoord gaat, anders kunnen we niet verder.")
         },
     )
-    # Honeypot: hidden from view and from the keyboard; people leave it empty.
-    website = forms.CharField(
-        label=_("Laat dit veld leeg"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-    rendered_at = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["wijk"].choices = [("", _("Weet ik niet"))] + [
             (wijk.slug, wijk.name) for wijk in taxonomy.all_terms(Wijk)
         ]
-        if not self.is_bound:
-            self.initial["rendered_at"] = self.signed_timestamp()
-
-    @staticmethod
-    def signed_timestamp() -> str:
-        return signing.dumps(time.time(), salt=_TIMESTAMP_SALT)
-
-    def refresh_timestamp(self) -> None:
-        """Give a re-rendered form a new timestamp, so the person can send it again."""
-        data = self.data.copy()
-        data["rendered_at"] = self.signed_timestamp()
-        self.data = data
-
-    @property
-    def visible_fields_without_traps(self):
-        return [field for field in self.visible_fields() if field.name != "website"]
-
-    def is_spam(self) -> str | None:
-        """Why this submission looks automated ('honeypot', 'too-fast'), or None."""
-        if self.data.get("website"):
-            return "honeypot"
-        try:
-            rendered_at = signing.loads(
-                self.data.get("rendered_at", ""), salt=_TIMESTAMP_SALT, max_age=MAX_FORM_AGE_SECONDS
-            )
-        except signing.BadSignature:
-            return "expired"
-        if time.time() - float(rendered_at) < MIN_FILL_SECONDS:
-            return "too-fast"
-        return None
-
-    def submission_key(self) -> str:
-        """Identifies one served form, so sending it twice stores one proposal."""
-        return hashlib.sha256(self.data.get("rendered_at", "").encode()).hexdigest()
+        # The protection fields come last, after the person's own fields.
+        self.order_fields([name for name in self.fields if name not in ("website", "rendered_at")])
 
     def clean(self):
         cleaned = super().clean()

@@ -4,11 +4,9 @@ These are called from the routes of :class:`verhalen.models.StoryIndexPage`, so 
 lives under the index page in each language and no urls.py entry is needed.
 """
 
-import hashlib
 import logging
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import IntegrityError, transaction
@@ -22,6 +20,7 @@ from django_tasks import task
 
 from site_app import feeds, taxonomy
 from site_app.models import Theme, Wijk
+from site_app.public_forms import SPAM_MESSAGES, RateLimit
 
 from .forms import StoryFilterForm, StoryProposalForm
 from .models import Raconteur, StoryPage, StoryProposal, localize_raconteurs, story_listing
@@ -29,8 +28,7 @@ from .models import Raconteur, StoryPage, StoryProposal, localize_raconteurs, st
 logger = logging.getLogger(__name__)
 
 STORIES_PER_PAGE = 12
-RATE_LIMIT = 5
-RATE_LIMIT_WINDOW = 60 * 60
+PROPOSAL_RATE_LIMIT = RateLimit("verhalen-proposal", limit=5, window=60 * 60)
 
 
 def attach_raconteurs(stories) -> list:
@@ -151,43 +149,13 @@ def story_feed(request, index, fmt):
     )
 
 
-def _client_key(request) -> str:
-    """The rate-limit key for this client: a salted hash, so no IP address is kept."""
-    address = request.META.get("REMOTE_ADDR", "")
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
-    return f"verhalen:proposal-rate:{digest}"
-
-
-def _over_rate_limit(request) -> bool:
-    key = _client_key(request)
-    cache.add(key, 0, RATE_LIMIT_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, RATE_LIMIT_WINDOW)
-        count = 1
-    return count > RATE_LIMIT
-
-
-SPAM_MESSAGES = {
-    "honeypot": _(
-        "Je vulde het veld 'Laat dit veld leeg' in. Maak het leeg en verstuur het formulier "
-        "opnieuw."
-    ),
-    "too-fast": _(
-        "Het formulier kwam erg snel binnen. Kijk je antwoorden na en verstuur het opnieuw."
-    ),
-    "expired": _("Dit formulier is verlopen. Kijk je antwoorden na en verstuur het opnieuw."),
-}
-
-
 def propose_story(request, index):
     if request.method not in ("GET", "HEAD", "POST"):
         return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
     status = 200
     notice = None
     if request.method == "POST":
-        if _over_rate_limit(request):
+        if PROPOSAL_RATE_LIMIT.exceeded(request):
             return _render_proposal(
                 request,
                 index,

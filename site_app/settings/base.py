@@ -266,3 +266,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "WARNING")},
 }
+
+# Public forms rate-limit per client address. Behind a proxy or CDN, name the request header
+# that carries the visitor's address (e.g. HTTP_X_REAL_IP); unset means REMOTE_ADDR.
+CLIENT_IP_HEADER = env.get("CLIENT_IP_HEADER", "")

@@ -12,7 +12,9 @@ from django.utils import timezone
 from verhalen import forms as proposal_forms
 from verhalen.factories import StoryPageFactory, StoryProposalFactory
 from verhalen.models import StoryProposal
-from verhalen.views import RATE_LIMIT
+from verhalen.views import PROPOSAL_RATE_LIMIT
+
+RATE_LIMIT = PROPOSAL_RATE_LIMIT.limit
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +26,9 @@ PHONE = "0499 11 22 33"
 
 def signed_in_the_past(seconds: float = 60) -> str:
     """A form timestamp as if the form had been served ``seconds`` ago."""
-    return signing.dumps(__import__("time").time() - seconds, salt=proposal_forms._TIMESTAMP_SALT)
+    return signing.dumps(
+        __import__("time").time() - seconds, salt=proposal_forms.StoryProposalForm.timestamp_salt
+    )
 
 
 def valid_data(**overrides) -> dict:
