@@ -70,6 +70,14 @@ _PAGE_PATHS = [
     "/{lang}/toegankelijkheid/",
     "/{lang}/feeds/",
     "/{lang}/zoeken/?q=wijk",
+    "/{lang}/verhalen/",
+    "/{lang}/verhalen/?wijk=muide-meulestede-afrikalaan",
+    "/{lang}/verhalen/een-nieuwe-kade-aan-de-oude-dokken/",
+    "/{lang}/verhalen/oude-dokken/",
+    "/{lang}/verhalen/vertel-je-verhaal/",
+    "/{lang}/beleidsnota-participatie/",
+    "/{lang}/beleidsnota-participatie/klare-taal/",
+    "/{lang}/woordenlijst/",
 ]
 PUBLIC_PAGES: list[tuple[str, str]] = [
     *((lang, path.format(lang=lang)) for lang in ("nl", "ar") for path in _PAGE_PATHS),

@@ -1,23 +1,12 @@
-"""Stories in a real browser: axe and the Nu Html Checker on every story page type, in
-Dutch and Arabic; transcripts on the page; filters and the proposal form without JavaScript."""
+"""Stories in a real browser: transcripts on the page; filters and the proposal form without
+JavaScript. (axe, the Nu Html Checker and layout run on the story pages through
+PUBLIC_PAGES in conftest.py.)"""
 
 import re
 
 import pytest
 
 STORY = "/{lang}/verhalen/een-nieuwe-kade-aan-de-oude-dokken/"
-STORY_PAGES = [
-    (lang, path.format(lang=lang))
-    for lang in ("nl", "ar")
-    for path in (
-        "/{lang}/verhalen/",
-        "/{lang}/verhalen/?wijk=muide-meulestede-afrikalaan",
-        STORY,
-        "/{lang}/verhalen/oude-dokken/",
-        "/{lang}/verhalen/vertel-je-verhaal/",
-    )
-]
-STORY_PAGE_IDS = [path for _lang, path in STORY_PAGES]
 
 
 def _open(page, path, status=200):
@@ -25,25 +14,6 @@ def _open(page, path, status=200):
     assert response is not None, f"{path}: no response"
     assert response.status == status, f"{path}: HTTP {response.status}, expected {status}"
     return response
-
-
-@pytest.mark.parametrize(("lang", "path"), STORY_PAGES, ids=STORY_PAGE_IDS)
-def test_story_pages_have_no_axe_violations(page, run_axe, lang, path):
-    _open(page, path)
-    assert page.locator("html").get_attribute("lang") == lang
-    assert page.locator("html").get_attribute("dir") == ("rtl" if lang == "ar" else "ltr")
-    violations = run_axe(page)
-    assert not violations, f"{path}: {violations}"
-    violations = run_axe(page, best_practice=True)
-    assert not violations, f"{path} (best practice): {violations}"
-
-
-@pytest.mark.parametrize(("lang", "path"), STORY_PAGES, ids=STORY_PAGE_IDS)
-def test_story_pages_are_valid_html(live_site, fetch, html_checker, lang, path):
-    status, _headers, body = fetch(live_site + path)
-    assert status == 200
-    errors = html_checker(body)
-    assert not errors, f"{path}:\n" + "\n".join(errors)
 
 
 @pytest.mark.parametrize("lang", ["nl", "ar"])
