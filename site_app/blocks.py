@@ -17,6 +17,34 @@ RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 SHORT_TEXT_FEATURES = ["bold", "link"]
 
 
+def require_exactly_one(value, first: str, second: str, message) -> None:
+    """StructBlock validation: exactly one of two children is filled in (error on ``second``)."""
+    if bool(value.get(first)) == bool(value.get(second)):
+        raise blocks.StructBlockValidationError(block_errors={second: ValidationError(message)})
+
+
+PAGE_OR_URL_MESSAGE = _("Kies een pagina óf geef een webadres, niet allebei.")
+
+
+class LinkBlock(blocks.StructBlock):
+    """A link to a page of the site or to a web address (footer and social links)."""
+
+    label = blocks.CharBlock(label=_("tekst"), max_length=60)
+    page = blocks.PageChooserBlock(label=_("pagina"), required=False)
+    url = blocks.URLBlock(label=_("of webadres"), required=False)
+
+    class Meta:
+        icon = "link"
+        label = _("Link")
+        preview_value = {"label": "Stad Gent", "url": "https://stad.gent/"}
+        description = _("Een link naar een pagina van de site of naar een webadres.")
+
+    def clean(self, value):
+        value = super().clean(value)
+        require_exactly_one(value, "page", "url", PAGE_OR_URL_MESSAGE)
+        return value
+
+
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("tekst"), max_length=120)
     level = blocks.ChoiceBlock(
@@ -139,12 +167,7 @@ class CallToActionBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        if bool(value["page"]) == bool(value["url"]):
-            raise blocks.StructBlockValidationError(
-                block_errors={
-                    "url": ValidationError(_("Kies een pagina óf geef een webadres, niet allebei."))
-                }
-            )
+        require_exactly_one(value, "page", "url", PAGE_OR_URL_MESSAGE)
         return value
 
 

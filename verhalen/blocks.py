@@ -11,7 +11,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
-from site_app.blocks import BaseStreamBlock
+from site_app.blocks import BaseStreamBlock, require_exactly_one
 
 AUDIO_EXTENSIONS = ("mp3", "ogg", "oga", "opus", "m4a")
 VIDEO_EXTENSIONS = ("mp4", "webm")
@@ -133,14 +133,9 @@ class VideoBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        if bool(value.get("embed")) == bool(value.get("video")):
-            raise blocks.StructBlockValidationError(
-                block_errors={
-                    "video": ValidationError(
-                        _("Geef het webadres van een video óf kies een videobestand.")
-                    )
-                }
-            )
+        require_exactly_one(
+            value, "embed", "video", _("Geef het webadres van een video óf kies een videobestand.")
+        )
         _check_extension(
             value.get("video"), VIDEO_EXTENSIONS, "video", _("Kies een videobestand (%(allowed)s).")
         )

@@ -2,33 +2,10 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail import blocks
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from site_app.blocks import LinkBlock
 from site_app.fields import StreamField
-
-
-class LinkBlock(blocks.StructBlock):
-    label = blocks.CharBlock(label=_("tekst"), max_length=60)
-    page = blocks.PageChooserBlock(label=_("pagina"), required=False)
-    url = blocks.URLBlock(label=_("of webadres"), required=False)
-
-    class Meta:
-        icon = "link"
-        label = _("Link")
-
-    def clean(self, value):
-        from django.core.exceptions import ValidationError
-        from wagtail.blocks import StructBlockValidationError
-
-        value = super().clean(value)
-        if bool(value["page"]) == bool(value["url"]):
-            raise StructBlockValidationError(
-                block_errors={
-                    "url": ValidationError(_("Kies een pagina óf geef een webadres, niet allebei."))
-                }
-            )
-        return value
 
 
 @register_setting(icon="cog")
