@@ -22,7 +22,6 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.images import get_image_model
-from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -31,6 +30,7 @@ from site_app.blocks import BaseStreamBlock
 from site_app.fields import StreamField
 from site_app.models import BasePage, TaxonomyMixin
 from site_app.models.pages import source_locale_only
+from site_app.models.taxonomy import TranslatableSlugMixin
 
 from .blocks import StoryStreamBlock
 
@@ -39,7 +39,7 @@ CARD_RENDITIONS = ("fill-480x320|format-webp", "fill-480x320|format-jpeg")
 RELATED_COUNT = 3
 
 
-class Raconteur(TranslatableMixin, index.Indexed, ClusterableModel):
+class Raconteur(TranslatableSlugMixin, index.Indexed, ClusterableModel):
     """A volunteer neighbourhood reporter, shown under the name they choose themselves."""
 
     name = models.CharField(
@@ -91,17 +91,10 @@ class Raconteur(TranslatableMixin, index.Indexed, ClusterableModel):
         TranslatableField("bio"),
     ]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(TranslatableSlugMixin.Meta):
         verbose_name = _("verteller")
         verbose_name_plural = _("vertellers")
         ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["slug", "locale"],
-                name="verhalen_raconteur_unique_slug_per_locale",
-                violation_error_message=_("Deze slug is al in gebruik."),
-            )
-        ]
 
     def __str__(self):
         return self.name

@@ -9,12 +9,13 @@ import re
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .taxonomy import TranslatableSlugMixin
 
-class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
+
+class GlossaryTerm(TranslatableSlugMixin, index.Indexed, models.Model):
     term = models.CharField(
         _("woord"),
         max_length=80,
@@ -62,17 +63,10 @@ class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
         TranslatableField("definition"),
     ]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(TranslatableSlugMixin.Meta):
         verbose_name = _("moeilijk woord")
         verbose_name_plural = _("woordenlijst")
         ordering = ["term"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["slug", "locale"],
-                name="site_app_glossaryterm_unique_slug_per_locale",
-                violation_error_message=_("Deze slug is al in gebruik."),
-            )
-        ]
 
     def __str__(self):
         return self.term

@@ -25,7 +25,25 @@ class Zone(models.TextChoices):
     GORDEL_20 = "gordel-20", _("20ste-eeuwse gordel")
 
 
-class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
+class TranslatableSlugMixin(TranslatableMixin):
+    """A translatable model whose ``slug`` is unique within each language.
+
+    Translations keep the source's slug (a SynchronizedField), so one slug names the same
+    thing in every language: in feed URLs, filters and glossary anchors.
+    """
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug", "locale"],
+                name="%(app_label)s_%(class)s_unique_slug_per_locale",
+                violation_error_message=_("Deze slug is al in gebruik."),
+            )
+        ]
+
+
+class TaxonomyTerm(TranslatableSlugMixin, index.Indexed, models.Model):
     """Shared shape of Theme and Wijk: a translatable name with a language-neutral slug."""
 
     name = models.CharField(_("naam"), max_length=100)
@@ -43,16 +61,9 @@ class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
     ]
     override_translatable_fields = [SynchronizedField("slug")]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(TranslatableSlugMixin.Meta):
         abstract = True
         ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["slug", "locale"],
-                name="%(app_label)s_%(class)s_unique_slug_per_locale",
-                violation_error_message=_("Deze slug is al in gebruik."),
-            )
-        ]
 
     def __str__(self):
         return self.name
