@@ -1,5 +1,6 @@
-"""Blocks of the policy note (beleidsnota): numbered sections with actions, the feedback
-section, and the easy-read blocks of its plain-language version."""
+"""Blocks of the policy note (beleidsnota): numbered sections with actions and the feedback
+section. The easy-read blocks of its plain-language version are in
+:mod:`site_app.plain_language.blocks`."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -9,12 +10,11 @@ from site_app.blocks import (
     SHORT_TEXT_FEATURES,
     CaptionedImageBlock,
     DocumentLinkBlock,
-    HeadingBlock,
     ParagraphBlock,
     PictogramParagraphBlock,
     QuoteBlock,
-    SummaryBlock,
 )
+from site_app.timeline import OUTCOMES, Status, label
 
 
 class ActionBlock(blocks.StructBlock):
@@ -85,10 +85,32 @@ class PolicyNoteBodyBlock(blocks.StreamBlock):
     section = PolicySectionBlock()
 
 
+class OutcomeChoiceBlock(blocks.ChoiceBlock):
+    """What the city did, in the status vocabulary of :mod:`site_app.timeline`.
+
+    Feedback written before that vocabulary stored ``followed``, ``partly``, ``not`` and
+    ``passed``; those values are read as their new names, and saved as those.
+    """
+
+    LEGACY = {
+        "followed": Status.FOLLOWED.value,
+        "partly": Status.PARTLY_FOLLOWED.value,
+        "not": Status.NOT_FOLLOWED.value,
+        "passed": Status.PASSED_ON.value,
+    }
+
+    def to_python(self, value):
+        return super().to_python(self.LEGACY.get(value, value))
+
+    def clean(self, value):
+        return super().clean(self.LEGACY.get(value, value))
+
+
 class FeedbackBlock(blocks.StructBlock):
     """'What you told us and what we did with it': one signal and the city's response.
 
-    Once the advice tracker exists, ``page`` links the advice page this signal came from.
+    The outcome speaks the register's vocabulary; ``page`` links the advice in the register
+    that this signal came from.
     """
 
     source = blocks.CharBlock(
@@ -96,20 +118,12 @@ class FeedbackBlock(blocks.StructBlock):
     )
     signal = blocks.TextBlock(label=_("wat we hoorden"), max_length=600)
     response = blocks.RichTextBlock(label=_("wat we ermee deden"), features=SHORT_TEXT_FEATURES)
-    outcome = blocks.ChoiceBlock(
-        label=_("resultaat"),
-        required=False,
-        choices=[
-            ("followed", _("Overgenomen")),
-            ("partly", _("Deels overgenomen")),
-            ("not", _("Niet overgenomen")),
-            ("passed", _("Doorgegeven aan de diensten")),
-        ],
-    )
+    outcome = OutcomeChoiceBlock(label=_("resultaat"), required=False, choices=OUTCOMES)
     page = blocks.PageChooserBlock(
-        label=_("advies of verslag"),
+        label=_("advies"),
         required=False,
-        help_text=_("Optioneel: de pagina van het advies of het verslag."),
+        page_type="adviezen.AdvicePage",
+        help_text=_("Optioneel: het advies in het register waar dit signaal vandaan komt."),
     )
 
     class Meta:
@@ -120,46 +134,47 @@ class FeedbackBlock(blocks.StructBlock):
             "source": "Jeugdraad",
             "signal": "Jongeren willen zelf mee beslissen over het wijkbudget.",
             "response": "<p>Jongeren vanaf 16 jaar mogen mee stemmen.</p>",
-            "outcome": "followed",
+            "outcome": Status.FOLLOWED.value,
         }
         description = _("Wat iemand over de nota zei en wat de stad ermee deed.")
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        choices = dict(self.child_blocks["outcome"].field.choices)
-        context["outcome_label"] = choices.get(value.get("outcome"), "") if value else ""
+        outcome = value.get("outcome") if value else ""
+        context["outcome_label"] = label(outcome) if outcome else ""
         return context
 
 
-class EasyReadPictogramBlock(PictogramParagraphBlock):
-    """The shared pictogram line, held to the easy-read sentence limit."""
-
-    text = blocks.RichTextBlock(
-        label=_("tekst"),
-        features=SHORT_TEXT_FEATURES,
-        help_text=_("Eén korte zin, één idee. Hoogstens 15 woorden."),
-    )
-
-    class Meta:
-        template = "components/blocks/easy_read_line.html"
+# --- StreamField JSON for these blocks (see site_app.blocks) ---------------------------------
 
 
-class EasyReadTextBlock(blocks.RichTextBlock):
-    def __init__(self, **kwargs):
-        kwargs.setdefault("features", SHORT_TEXT_FEATURES)
-        kwargs.setdefault("help_text", _("Korte zinnen: gemiddeld 10 woorden, nooit meer dan 15."))
-        super().__init__(**kwargs)
-
-    class Meta:
-        icon = "pilcrow"
-        label = _("Korte tekst")
-        template = "components/blocks/easy_read_text.html"
-        preview_value = "<p>De stad luistert naar jou.</p><p>Jij zegt wat je wil.</p>"
-        description = _("Korte zinnen. Zet elke zin op een eigen regel.")
+def action(title: str, what_html: str, who: str, when: str, budget: str = "") -> dict:
+    """The value of an :class:`ActionBlock`."""
+    return {"title": title, "what": what_html, "who": who, "when": when, "budget": budget}
 
 
-class EasyReadStreamBlock(blocks.StreamBlock):
-    heading = HeadingBlock()
-    pictogram_paragraph = EasyReadPictogramBlock()
-    paragraph = EasyReadTextBlock()
-    summary = SummaryBlock()
+def section(title: str, body=(), summary=(), actions=()) -> dict:
+    """A numbered section: ``body`` is a list of stream items (paragraphs, images, ...),
+    ``actions`` a list of :func:`action` values."""
+    return {
+        "type": "section",
+        "value": {
+            "title": title,
+            "summary": list(summary),
+            "body": list(body),
+            "actions": list(actions),
+        },
+    }
+
+
+def feedback(source: str, signal: str, response_html: str, outcome: str = "", page=None) -> dict:
+    return {
+        "type": "feedback",
+        "value": {
+            "source": source,
+            "signal": signal,
+            "response": response_html,
+            "outcome": outcome,
+            "page": getattr(page, "pk", page),
+        },
+    }

@@ -7,4 +7,4 @@ class SiteAppConfig(AppConfig):
     verbose_name = _("Gedeelde kern")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import checks, frontend_cache, signals, throttle  # noqa: F401

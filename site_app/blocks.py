@@ -29,7 +29,14 @@ PAGE_OR_URL_MESSAGE = _("Kies een pagina óf geef een webadres, niet allebei.")
 class LinkBlock(blocks.StructBlock):
     """A link to a page of the site or to a web address (footer and social links)."""
 
-    label = blocks.CharBlock(label=_("tekst"), max_length=60)
+    label = blocks.CharBlock(
+        label=_("tekst"),
+        max_length=60,
+        required=False,
+        help_text=_(
+            "Leeg bij een pagina: dan toont de link de titel van de pagina in de taal van de lezer."
+        ),
+    )
     page = blocks.PageChooserBlock(label=_("pagina"), required=False)
     url = blocks.URLBlock(label=_("of webadres"), required=False)
 
@@ -42,6 +49,10 @@ class LinkBlock(blocks.StructBlock):
     def clean(self, value):
         value = super().clean(value)
         require_exactly_one(value, "page", "url", PAGE_OR_URL_MESSAGE)
+        if value.get("url") and not value.get("label"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"label": ValidationError(_("Geef een tekst voor een webadres."))}
+            )
         return value
 
 
@@ -194,3 +205,77 @@ class BaseStreamBlock(blocks.StreamBlock):
     summary = SummaryBlock()
     call_to_action = CallToActionBlock()
     document = DocumentLinkBlock()
+
+
+# --- StreamField JSON for these blocks -------------------------------------------------------
+# One builder per block, returning a stream item ``{"type": ..., "value": ...}``: the demo
+# loaders and the tests build bodies with them, so a block's shape is written down once.
+# Rich text arguments are HTML; :func:`html_paragraphs` makes it from plain sentences.
+
+
+def _pk(obj):
+    return getattr(obj, "pk", obj)
+
+
+def html_paragraphs(*paragraphs: str) -> str:
+    """One ``<p>`` per argument."""
+    return "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+
+
+def heading(text: str, level: str = "h2") -> dict:
+    return {"type": "heading", "value": {"text": text, "level": level}}
+
+
+def paragraph(html: str) -> dict:
+    return {"type": "paragraph", "value": html}
+
+
+def image_value(image, alt_text: str = "", decorative: bool = False) -> dict:
+    """The value of an ``ImageBlock``: an image with its alt text, or marked decorative."""
+    return {"image": _pk(image), "decorative": decorative, "alt_text": alt_text}
+
+
+def image(image, alt_text: str, caption: str = "", credit: str = "") -> dict:
+    return {
+        "type": "image",
+        "value": {"image": image_value(image, alt_text), "caption": caption, "credit": credit},
+    }
+
+
+def quote(text: str, attribution: str = "") -> dict:
+    return {"type": "quote", "value": {"quote": text, "attribution": attribution}}
+
+
+def pictogram_paragraph(pictogram, html: str, decorative: bool = False) -> dict:
+    return {
+        "type": "pictogram_paragraph",
+        "value": {"pictogram": _pk(pictogram), "text": html, "decorative": decorative},
+    }
+
+
+def summary(points, heading_text: str = "Samengevat") -> dict:
+    return {"type": "summary", "value": {"heading": heading_text, "points": list(points)}}
+
+
+def call_to_action(title: str, link_label: str, text: str = "", page=None, url: str = "") -> dict:
+    return {
+        "type": "call_to_action",
+        "value": {
+            "title": title,
+            "text": text,
+            "link_label": link_label,
+            "page": _pk(page),
+            "url": url,
+        },
+    }
+
+
+def document(document, title: str = "", description: str = "") -> dict:
+    return {
+        "type": "document",
+        "value": {"document": _pk(document), "title": title, "description": description},
+    }
+
+
+def link(label: str, page=None, url: str = "") -> dict:
+    return {"type": "link", "value": {"label": label, "page": _pk(page), "url": url}}

@@ -44,6 +44,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from html.parser import HTMLParser
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 # --- Targets -----------------------------------------------------------------------------
@@ -366,10 +367,6 @@ class Score:
         return max(self.sentence_lengths, default=0)
 
     @property
-    def syllables_per_word(self) -> float:
-        return self.syllables / self.words if self.words else 0.0
-
-    @property
     def long_word_share(self) -> float:
         """Share of words with four syllables or more, 0-1."""
         return self.long_words / self.words if self.words else 0.0
@@ -399,11 +396,11 @@ class Score:
         problems = []
         if self.average_sentence_length > targets.max_average:
             problems.append(
-                _(
-                    "Zinnen zijn gemiddeld %(value).1f woorden lang; "
-                    "het doel is hoogstens %(target)s."
-                )
-                % {"value": self.average_sentence_length, "target": targets.max_average}
+                _("Zinnen zijn gemiddeld %(value)s woorden lang; het doel is hoogstens %(target)s.")
+                % {
+                    "value": number_format(self.average_sentence_length, 1),
+                    "target": targets.max_average,
+                }
             )
         if self.longest_sentence > targets.max_longest:
             problems.append(
@@ -417,8 +414,8 @@ class Score:
             and self.flesch < targets.min_flesch
         ):
             problems.append(
-                _("Flesch-Douma is %(value).0f; het doel is minstens %(target)s.")
-                % {"value": self.flesch, "target": targets.min_flesch}
+                _("Flesch-Douma is %(value)s; het doel is minstens %(target)s.")
+                % {"value": number_format(self.flesch, 0), "target": targets.min_flesch}
             )
         return problems
 
@@ -493,53 +490,11 @@ def score_page(page) -> dict[str, tuple[Targets, Score]]:
     }
 
 
-# --- Admin: figures beside the editor -----------------------------------------------------
+def measures(model) -> bool:
+    """Whether pages of ``model`` have texts to score (see :func:`sources_for`)."""
+    from wagtail.fields import StreamField
 
-from wagtail.admin.panels import Panel  # noqa: E402 - admin part of this module
-
-
-class ReadabilityPanel(Panel):
-    """Shows the readability of one text variant of the page being edited.
-
-    "Now" is measured on the version in the editor (the latest revision, including drafts and
-    autosaves); "last stored" is the row the reports use. Both are compared with the targets,
-    and the plain-language version gets a warning listing what misses them.
-    """
-
-    def __init__(self, variant: str = "full", **kwargs):
-        super().__init__(**kwargs)
-        self.variant = variant
-
-    def clone_kwargs(self):
-        kwargs = super().clone_kwargs()
-        kwargs["variant"] = self.variant
-        return kwargs
-
-    class BoundPanel(Panel.BoundPanel):
-        template_name = "site_app/readability_panel.html"
-
-        def get_context_data(self, parent_context=None):
-            from site_app.models import ReadabilityScore
-
-            context = super().get_context_data(parent_context)
-            variant = self.panel.variant
-            page = self.instance
-            sources = sources_for(page) if page is not None else {}
-            targets, units = sources.get(variant, (PLAIN if variant == "plain" else STANDARD, []))
-            language = page.locale.language_code if getattr(page, "locale_id", None) else "nl"
-            score = score_units(units, language)
-            stored = None
-            if page is not None and page.pk:
-                stored = ReadabilityScore.objects.filter(page_id=page.pk, variant=variant).first()
-            context.update(
-                {
-                    "variant": variant,
-                    "targets": targets,
-                    "score": score,
-                    "stored": stored,
-                    "problems": score.problems(targets),
-                    "long_sentences": score.long_sentences(targets.max_longest)[:5],
-                    "is_plain": variant == "plain",
-                }
-            )
-            return context
+    if hasattr(model, "readability_sources"):
+        return True
+    fields = {field.name: field for field in model._meta.get_fields()}
+    return isinstance(fields.get("body"), StreamField)

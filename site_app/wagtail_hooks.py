@@ -2,18 +2,16 @@
 
 import django_filters
 from django.shortcuts import redirect
-from django.urls import path, reverse
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import taxonomy
-from .models import GlossaryTerm, Pictogram, Theme, Wijk, Zone
-from .pictogram_chooser import pictogram_chooser_viewset
-from .readability_admin import ReadabilityDashboardPanel, ReadabilityReportView
+from . import localization, personal_data, personal_data_admin
+from .models import ContactDetails, Pictogram, Theme, Wijk, Zone
+from .pictogram_chooser import PictogramColumn, pictogram_chooser_viewset
 
 
 class WijkFilterSet(WagtailFilterSet):
@@ -54,7 +52,13 @@ class PictogramViewSet(SnippetViewSet):
     model = Pictogram
     icon = "image"
     menu_label = _("Pictogrammen")
-    list_display = ["label", "keywords", "shipped_name", "locale"]
+    list_display = [
+        PictogramColumn("picture", label=_("Pictogram"), accessor="url", width="64px"),
+        "label",
+        "keywords",
+        "shipped_name",
+        "locale",
+    ]
     list_filter = ["locale"]
     search_fields = ["label", "keywords"]
     search_backend_name = None
@@ -71,6 +75,20 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 register_snippet(TaxonomyViewSetGroup)
 
 
+class ContactDetailsViewSet(SnippetViewSet):
+    model = ContactDetails
+    icon = "mail"
+    menu_label = _("Contactblok")
+    list_display = ["title", "hours", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["title"]
+    search_backend_name = None
+    add_to_settings_menu = True
+
+
+register_snippet(ContactDetailsViewSet)
+
+
 @hooks.register("before_serve_page")
 def serve_in_the_pages_own_language(page, request, serve_args, serve_kwargs):
     """A page asked for under another language's prefix is sent to its own address.
@@ -78,28 +96,11 @@ def serve_in_the_pages_own_language(page, request, serve_args, serve_kwargs):
     Wagtail falls back to the default-language tree when a language has no home page; without
     this, Dutch text would be served inside ``<html lang="tr">``.
     """
-    if page.locale_id != taxonomy.active_locale().pk:
+    if page.locale_id != localization.active_locale().pk:
         url = page.get_url(request)
         if url:
             return redirect(url)
     return None
-
-
-class GlossaryTermViewSet(SnippetViewSet):
-    model = GlossaryTerm
-    icon = "help"
-    menu_label = _("Woordenlijst")
-    menu_name = "glossary"
-    add_to_admin_menu = True
-    menu_order = 290
-    list_display = ["term", "variants", "definition", "locale"]
-    list_filter = ["locale"]
-    search_fields = ["term", "variants", "definition"]
-    search_backend_name = None
-    ordering = ["term"]
-
-
-register_snippet(GlossaryTermViewSet)
 
 
 @hooks.register("register_admin_viewset")
@@ -108,24 +109,17 @@ def register_pictogram_chooser():
 
 
 @hooks.register("register_admin_urls")
-def register_readability_report_urls():
-    return [
-        path("rapporten/leesbaarheid/", ReadabilityReportView.as_view(), name="readability_report"),
-        path(
-            "rapporten/leesbaarheid/results/",
-            ReadabilityReportView.as_view(results_only=True),
-            name="readability_report_results",
-        ),
-    ]
+def register_personal_data_urls():
+    return [path("persoonsgegevens/", include((personal_data_admin.urlpatterns, "personal_data")))]
 
 
-@hooks.register("register_reports_menu_item")
-def register_readability_report_menu_item():
-    return MenuItem(
-        _("Leesbaarheid"), reverse("readability_report"), icon_name="glasses", order=750
+@hooks.register("register_log_actions")
+def register_personal_data_actions(actions):
+    actions.register_action(
+        personal_data.ERASE_ACTION, _("Persoonsgegevens gewist"), _("Persoonsgegevens gewist")
     )
-
-
-@hooks.register("construct_homepage_panels")
-def add_readability_dashboard_panel(request, panels):
-    panels.append(ReadabilityDashboardPanel(request.user))
+    actions.register_action(
+        personal_data.EXPORT_ACTION,
+        _("Persoonsgegevens gedownload"),
+        _("Persoonsgegevens gedownload"),
+    )

@@ -160,3 +160,42 @@ class StoryStreamBlock(BaseStreamBlock):
     gallery = GalleryBlock()
     audio = AudioBlock()
     video = VideoBlock()
+
+
+# --- StreamField JSON for these blocks (see site_app.blocks) ---------------------------------
+
+
+def _pk(obj):
+    return getattr(obj, "pk", obj)
+
+
+def gallery(images, heading: str = "", credit: str = "") -> dict:
+    """``images``: (ImageBlock value, caption) pairs, see :func:`site_app.blocks.image_value`."""
+    return {
+        "type": "gallery",
+        "value": {
+            "heading": heading,
+            "images": [{"image": value, "caption": caption} for value, caption in images],
+            "credit": credit,
+        },
+    }
+
+
+def audio(title: str, document, transcript: str) -> dict:
+    return {
+        "type": "audio",
+        "value": {"title": title, "audio": _pk(document), "transcript": transcript},
+    }
+
+
+def video(title: str, transcript: str, video=None, embed=None, captions=None) -> dict:
+    return {
+        "type": "video",
+        "value": {
+            "title": title,
+            "embed": embed,
+            "video": _pk(video),
+            "captions": _pk(captions),
+            "transcript": transcript,
+        },
+    }

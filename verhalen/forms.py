@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from site_app import taxonomy
 from site_app.models import Wijk
-from site_app.public_forms import ProtectedForm, no_control_characters
+from site_app.public_forms import ProtectedForm, no_control_characters, single_line
 
 MESSAGE_MAX_LENGTH = 2000
 
@@ -70,7 +70,7 @@ class StoryProposalForm(ProtectedForm):
         label=_("Je naam of bijnaam"),
         max_length=100,
         help_text=_("Zo spreken we je aan. Je naam komt nooit op de website zonder je akkoord."),
-        validators=[no_control_characters],
+        validators=[no_control_characters, single_line],
         error_messages={"required": _("Vul je naam of een bijnaam in.")},
         widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
     )
@@ -131,8 +131,7 @@ class StoryProposalForm(ProtectedForm):
         self.fields["wijk"].choices = [("", _("Weet ik niet"))] + [
             (wijk.slug, wijk.name) for wijk in taxonomy.all_terms(Wijk)
         ]
-        # The protection fields come last, after the person's own fields.
-        self.order_fields([name for name in self.fields if name not in ("website", "rendered_at")])
+        self.order_protection_last()
 
     def clean(self):
         cleaned = super().clean()

@@ -1,11 +1,10 @@
 """Stories by the city's raconteurs: who tells them, the series they belong to, the stories.
 
 Raconteurs, like themes and wijken, are linked in their source-language (Dutch) rows; a
-translated story keeps those links, and pages show each raconteur's translation (one query for
-all of them, see :func:`localize_raconteurs`).
+translated story keeps those links, and pages show each raconteur's translation (raconteurs are
+a vocabulary of :mod:`site_app.localization`: cached per language).
 """
 
-from datetime import timedelta
 from http import HTTPMethod
 
 from django import forms
@@ -15,7 +14,7 @@ from django.db import models
 from django.db.models import Count, Prefetch, Q
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -25,18 +24,20 @@ from wagtail.images import get_image_model
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from site_app import feeds, taxonomy
+from site_app import feeds, localization, personal_data, structured_data, taxonomy
 from site_app.blocks import BaseStreamBlock
 from site_app.fields import StreamField
-from site_app.models import BasePage, TaxonomyMixin
+from site_app.models import BasePage, ConfirmableMixin, PersonalDataMixin, TaxonomyMixin
 from site_app.models.pages import source_locale_only
 from site_app.models.taxonomy import TranslatableSlugMixin
+from site_app.pagination import paginate
 
 from .blocks import StoryStreamBlock
 
 READ_ONLY = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS]
 CARD_RENDITIONS = ("fill-480x320|format-webp", "fill-480x320|format-jpeg")
 RELATED_COUNT = 3
+STORIES_PER_PAGE = 12
 
 
 class Raconteur(TranslatableSlugMixin, index.Indexed, ClusterableModel):
@@ -104,21 +105,7 @@ class Raconteur(TranslatableSlugMixin, index.Indexed, ClusterableModel):
         return ", ".join(wijk.name for wijk in self.wijken.all())
 
 
-def localize_raconteurs(raconteurs, locale=None) -> list[Raconteur]:
-    """Source-language raconteurs in the active language, in one query for all of them."""
-    raconteurs = list(raconteurs)
-    if not raconteurs:
-        return []
-    locale = locale or taxonomy.active_locale()
-    if all(r.locale_id == locale.pk for r in raconteurs):
-        return raconteurs
-    translations = {
-        r.translation_key: r
-        for r in Raconteur.objects.filter(
-            locale=locale, translation_key__in={r.translation_key for r in raconteurs}
-        ).select_related("photo", "locale")
-    }
-    return [translations.get(r.translation_key, r) for r in raconteurs]
+localization.register_vocabulary(Raconteur, select_related=["photo", "locale"])
 
 
 def story_listing(queryset):
@@ -185,6 +172,20 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
             self.get_context(request) | {"title": _("Bedankt voor je verhaal")},
         )
 
+    @path("vertel-je-verhaal/bevestig/", name="propose_confirm")
+    def propose_confirm_route(self, request):
+        from .views import confirm_proposal
+
+        return confirm_proposal(request, self)
+
+    def get_sitemap_urls(self, request=None):
+        """The index, and the 'tell your story' form that lives under it."""
+        urls = super().get_sitemap_urls(request)
+        if urls:
+            form = self.reverse_subpage("propose")
+            urls.append(dict(urls[0], location=urls[0]["location"] + form))
+        return urls
+
     def subpage_url(self, name, request=None, **kwargs) -> str:
         return self.get_url(request) + self.reverse_subpage(name, kwargs=kwargs)
 
@@ -238,10 +239,8 @@ class StorySeriesPage(BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from .views import paginate
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(paginate(request, self.story_queryset()))
+        context.update(StoryPage.listing_page(request, self.story_queryset()))
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -250,7 +249,27 @@ class StorySeriesPage(BasePage):
         return response
 
 
-@feeds.register
+class StoryFeedSource(feeds.PageSource):
+    """Stories in the feeds; the story index's own feeds also filter by index, series and
+    raconteur (the same filters as the listing)."""
+
+    extra_scopes = frozenset({"index", "reeks", "verteller"})
+
+    def filter_extra(self, queryset, name, value):
+        if name == "index":
+            return queryset.child_of(value)
+        if name == "reeks":
+            return queryset.filter(series__translation_key=value.translation_key)
+        return queryset.filter(raconteurs__translation_key=value.translation_key)
+
+
+@feeds.register_page(
+    kind="verhaal",
+    label=_("Verhaal"),
+    date_field="date",
+    prefetch=["raconteurs"],
+    source_class=StoryFeedSource,
+)
 class StoryPage(TaxonomyMixin, BasePage):
     intro = models.TextField(
         _("inleiding"), max_length=400, help_text=_("Twee of drie korte zinnen: waarover gaat het?")
@@ -301,10 +320,6 @@ class StoryPage(TaxonomyMixin, BasePage):
         on_delete=models.SET_NULL,
         related_name="stories",
     )
-
-    feed_kind = "verhaal"
-    feed_kind_label = _("Verhaal")
-    feed_date_field = "date"
 
     content_panels = [
         *BasePage.content_panels,
@@ -364,52 +379,129 @@ class StoryPage(TaxonomyMixin, BasePage):
     def get_feed_summary(self):
         return self.summary or self.intro
 
+    def get_feed_authors(self) -> list[str]:
+        """The raconteurs' public names (the same in every language)."""
+        return [raconteur.name for raconteur in self.raconteurs.all()]
+
     @cached_property
     def localized_series(self):
-        return self.series.localized if self.series_id else None
+        return localization.localize(self.series) if self.series_id else None
+
+    @staticmethod
+    def attach_raconteurs(stories) -> list:
+        """Give each story a ``raconteur_list`` in the reader's language (no query per story:
+        the raconteurs come prefetched, see :func:`story_listing`)."""
+        stories = list(stories)
+        for story in stories:
+            story.raconteur_list = localization.localize_all(story.raconteurs.all())
+        return stories
+
+    @classmethod
+    def listing_page(cls, request, queryset, per_page: int = STORIES_PER_PAGE) -> dict:
+        """One page of a story listing as template context (see :func:`paginate`), with
+        ``stories``: the stories of that page, raconteurs attached."""
+        listing = paginate(request, queryset, per_page)
+        page_obj = listing["page_obj"]
+        listing["stories"] = cls.attach_raconteurs(page_obj.object_list) if page_obj else []
+        return listing
 
     def related_stories(self) -> list:
-        """Up to three other stories sharing a wijk or theme; the most shared first."""
+        """Up to three other stories sharing a wijk or theme: a shared wijk counts before any
+        number of shared themes (it is "from the neighbourhood"), then the most themes, then
+        the newest."""
         shares_wijk = Q(wijken__in=self.wijken.all())
         shares_theme = Q(themes__in=self.themes.all())
         return list(
             story_listing(StoryPage.objects.filter(locale_id=self.locale_id).exclude(pk=self.pk))
             .filter(shares_wijk | shares_theme)
             .annotate(
-                shared=Count("wijken", filter=shares_wijk, distinct=True)
-                + Count("themes", filter=shares_theme, distinct=True)
+                shared_wijken=Count("wijken", filter=shares_wijk, distinct=True),
+                shared_themes=Count("themes", filter=shares_theme, distinct=True),
             )
-            .order_by("-shared", "-date", "-pk")[:RELATED_COUNT]
+            .order_by("-shared_wijken", "-shared_themes", "-date", "-pk")[:RELATED_COUNT]
         )
 
     @property
     def share_image(self):
         return super().share_image or self.lead_image
 
-    def get_context(self, request, *args, **kwargs):
-        from .views import attach_raconteurs, json_ld_for_story
-
-        context = super().get_context(request, *args, **kwargs)
-        context["raconteurs"] = localize_raconteurs(
-            self.raconteurs.select_related("photo", "locale")
+    def json_ld(self, request, raconteurs, themes) -> dict:
+        """schema.org Article data for this story (rendered with safe escaping by ``json_ld``)."""
+        url = self.get_full_url(request)
+        data = structured_data.article(
+            self, request, url=url, headline=self.title, description=self.intro, published=self.date
         )
-        context["themes"] = taxonomy.localize(self.themes.all())
-        context["wijken"] = taxonomy.localize(self.wijken.all())
-        context["related_stories"] = attach_raconteurs(self.related_stories())
+        data["author"] = [{"@type": "Person", "name": raconteur.name} for raconteur in raconteurs]
+        if self.portrayed:
+            data["about"] = self.portrayed
+        if themes:
+            data["keywords"] = [theme.name for theme in themes]
+        if self.lead_image_id:
+            rendition = self.lead_image.get_rendition("fill-1200x630|format-jpeg")
+            data["image"] = request.build_absolute_uri(rendition.url)
+        if self.localized_series:
+            data["isPartOf"] = {
+                "@type": "CreativeWorkSeries",
+                "name": self.localized_series.title,
+                "url": self.localized_series.get_full_url(request),
+            }
+        return data
+
+    def cached_json_ld(self, request, raconteurs, themes) -> dict:
+        """:meth:`json_ld`, once per revision and host (not in a preview)."""
+        if getattr(request, "is_preview", False):
+            return self.json_ld(request, raconteurs, themes)
+        locale = localization.active_locale()
+        return localization.cached(
+            (localization.PAGES, localization.VOCABULARY),
+            f"story-json-ld:{request.get_host()}:{self.pk}:{locale.pk}",
+            lambda: self.json_ld(request, raconteurs, themes),
+        )
+
+    def localized_terms(self, request) -> dict:
+        """Raconteurs, themes and wijken in the reader's language; cached until a page or a
+        term changes (not in a preview, which shows unsaved choices)."""
+
+        def load() -> dict:
+            return {
+                "raconteurs": localization.localize_all(
+                    self.raconteurs.select_related("photo", "locale")
+                ),
+                "themes": taxonomy.localize(self.themes.all()),
+                "wijken": taxonomy.localize(self.wijken.all()),
+                "series": self.localized_series,
+            }
+
+        if getattr(request, "is_preview", False):
+            return load()
+        locale = localization.active_locale()
+        terms = localization.cached(
+            (localization.PAGES, localization.VOCABULARY), f"story:{self.pk}:{locale.pk}", load
+        )
+        self.__dict__["localized_series"] = terms.pop("series")  # the cached_property's slot
+        return terms
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.localized_terms(request))
+        # Built only when the template's cached fragment for it is missing (story_page.html).
+        context["related_stories"] = SimpleLazyObject(
+            lambda: self.attach_raconteurs(self.related_stories())
+        )
         parent = self.get_parent()
         context["story_index"] = parent.specific if parent else None
-        context["json_ld"] = json_ld_for_story(
-            self, request, context["raconteurs"], context["themes"]
-        )
+        context["json_ld"] = self.cached_json_ld(request, context["raconteurs"], context["themes"])
         return context
 
 
-class StoryProposal(models.Model):
+@personal_data.register
+class StoryProposal(ConfirmableMixin, PersonalDataMixin, models.Model):
     """A resident's suggestion for a story or a person to portray. Never shown in public.
 
-    Name and contact details are personal data: only editors see them, they are never logged,
-    and they can be erased (one proposal in the admin, or all older ones with the
-    ``purge_story_proposals`` command).
+    Name and contact details are personal data: only those who may change proposals see them,
+    they are never logged, and they are erased on request or by the retention purge (which
+    also blanks the message). A proposal with an e-mail address counts once the resident has
+    confirmed it through the link in the mail.
     """
 
     class Status(models.TextChoices):
@@ -444,12 +536,15 @@ class StoryProposal(models.Model):
         blank=True,
         help_text=_("Alleen voor de redactie. Zet hier geen persoonsgegevens."),
     )
-    erased_at = models.DateTimeField(_("persoonsgegevens gewist op"), null=True, blank=True)
     # A hash of the form's signed timestamp: the same form sent twice (a double click, a
     # retry) stores one proposal, also when both requests arrive at the same time.
     submission_key = models.CharField(
         max_length=64, unique=True, null=True, blank=True, editable=False
     )
+
+    personal_data_fields = ("name", "email", "phone")
+    free_text_fields = ("message",)
+    retention_days = 365
 
     panels = [
         MultiFieldPanel(
@@ -476,23 +571,34 @@ class StoryProposal(models.Model):
         }
 
     @property
-    def has_personal_data(self) -> bool:
-        return bool(self.name or self.email or self.phone)
+    def title(self) -> str:
+        """What the listing shows: the first words of the proposal (no personal data)."""
+        words = self.message.split()
+        return " ".join(words[:8]) + (" …" if len(words) > 8 else "") or str(self)
 
-    def erase_personal_data(self, save: bool = True) -> None:
-        self.name = ""
-        self.email = ""
-        self.phone = ""
-        self.erased_at = timezone.now()
-        if save:
-            self.save(update_fields=["name", "email", "phone", "erased_at"])
+    title.fget.short_description = _("voorstel")
+
+    def needs_confirmation(self) -> bool:
+        return bool(self.email)
 
     @classmethod
-    def purge(cls, older_than_days: int) -> int:
-        """Blank name and contact of proposals received more than ``older_than_days`` ago."""
-        cutoff = timezone.now() - timedelta(days=older_than_days)
-        return (
-            cls.objects.filter(created_at__lt=cutoff)
-            .filter(~Q(name="") | ~Q(email="") | ~Q(phone=""))
-            .update(name="", email="", phone="", erased_at=timezone.now())
+    def no_confirmation_needed(cls):
+        return Q(email="")
+
+
+@feeds.register_feed_links
+def story_feed_links(request):
+    """The story index's own feeds, for the feeds page."""
+    index = (
+        StoryIndexPage.objects.live().public().filter(locale=localization.active_locale()).first()
+    )
+    if index is None:
+        return []
+    return [
+        feeds.FeedLink(
+            title=index.title,
+            rss=index.rss_url,
+            atom=index.atom_url,
+            description=index.intro,
         )
+    ]

@@ -8,8 +8,6 @@ import logging
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -18,62 +16,36 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from site_app import feeds, taxonomy
-from site_app.models import Theme, Wijk
-from site_app.public_forms import SPAM_MESSAGES, RateLimit
+from site_app import feeds, localization, taxonomy
+from site_app.models import ConfirmationError, Theme, Wijk
+from site_app.public_forms import PublicFormFlow, RateLimit
 
 from .forms import StoryFilterForm, StoryProposalForm
-from .models import Raconteur, StoryPage, StoryProposal, localize_raconteurs, story_listing
+from .models import Raconteur, StoryPage, StoryProposal, story_listing
 
 logger = logging.getLogger(__name__)
 
-STORIES_PER_PAGE = 12
 PROPOSAL_RATE_LIMIT = RateLimit("verhalen-proposal", limit=5, window=60 * 60)
 
 
-def attach_raconteurs(stories) -> list:
-    """Give each story a ``raconteur_list`` in the reader's language (one query at most)."""
-    stories = list(stories)
-    everyone = {r.pk: r for story in stories for r in story.raconteurs.all()}
-    localized = dict(zip(everyone, localize_raconteurs(everyone.values()), strict=True))
-    for story in stories:
-        story.raconteur_list = [localized[r.pk] for r in story.raconteurs.all()]
-    return stories
-
-
-def paginate(request, queryset, per_page: int = STORIES_PER_PAGE) -> dict:
-    """One page of stories, or a message (and the status to answer) when ?page= is wrong."""
-    paginator = Paginator(queryset, per_page)
-    status, page_error = 200, None
-    try:
-        page_obj = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        status, page_error = 400, _("Het paginanummer klopt niet. We tonen de eerste pagina.")
-        page_obj = paginator.page(1)
-    except EmptyPage:
-        status, page_error = 404, _("Deze pagina bestaat niet. Ga naar de eerste pagina.")
-        page_obj = None
-    stories = attach_raconteurs(page_obj.object_list) if page_obj else []
-    return {
-        "paginator": paginator,
-        "page_obj": page_obj,
-        "stories": stories,
-        "result_count": paginator.count,
-        "page_error": page_error,
-        "status": status,
-    }
-
-
 def filter_options(index) -> dict:
-    """What the filters offer: only wijken, themes and raconteurs that have stories here."""
-    live = StoryPage.objects.child_of(index).live().public()
-    raconteurs = Raconteur.objects.filter(stories__in=live).distinct().order_by("name")
-    return {
-        "wijken": taxonomy.localize(Wijk.objects.filter(pk__in=live.values("wijken"))),
-        "themes": taxonomy.localize(Theme.objects.filter(pk__in=live.values("themes"))),
-        "series": list(index.series_pages()),
-        "raconteurs": localize_raconteurs(raconteurs),
-    }
+    """What the filters offer: only wijken, themes and raconteurs that have stories here.
+    Cached until a page or a term changes."""
+
+    def load() -> dict:
+        live = StoryPage.objects.child_of(index).live().public()
+        raconteurs = Raconteur.objects.filter(stories__in=live).distinct().order_by("name")
+        return {
+            "wijken": taxonomy.localize(Wijk.objects.filter(pk__in=live.values("wijken"))),
+            "themes": taxonomy.localize(Theme.objects.filter(pk__in=live.values("themes"))),
+            "series": list(index.series_pages()),
+            "raconteurs": localization.localize_all(raconteurs),
+        }
+
+    locale = localization.active_locale()
+    return localization.cached(
+        (localization.PAGES, localization.VOCABULARY), f"story-filters:{index.pk}:{locale.pk}", load
+    )
 
 
 def filter_stories(queryset, selected: dict):
@@ -105,7 +77,7 @@ def story_index(request, index):
         return HttpResponseNotAllowed(["GET", "HEAD"])
     form, selected = _filter_form(request, index)
     stories = filter_stories(story_listing(StoryPage.objects.child_of(index)), selected)
-    listing = paginate(request, stories)
+    listing = StoryPage.listing_page(request, stories)
     query = {name: item.slug for name, item in selected.items()}
     status = listing["status"]
     if form.errors and status == 200:
@@ -132,11 +104,14 @@ def story_feed(request, index, fmt):
     form, selected = _filter_form(request, index)
     if form.errors:
         raise Http404(_("Deze filter bestaat niet."))
-    entries = feeds.collect_entries(
-        request,
-        lambda queryset: filter_stories(queryset.child_of(index), selected),
-        kinds=[StoryPage.feed_kind],
+    scope = feeds.Scope.of(
+        theme=selected.get("thema"),
+        wijk=selected.get("wijk"),
+        index=index,
+        reeks=selected.get("reeks"),
+        verteller=selected.get("verteller"),
     )
+    entries = feeds.collect_entries(request, scope, kinds=[StoryPage.feed_source.kind])
     described = ", ".join(getattr(item, "name", None) or item.title for item in selected.values())
     title = index.title + (f" ({described})" if described else "")
     return feeds.feed_response(
@@ -149,117 +124,100 @@ def story_feed(request, index, fmt):
     )
 
 
+class StoryProposalFlow(PublicFormFlow):
+    """'Vertel je verhaal' on the shared public-form flow."""
+
+    form_class = StoryProposalForm
+    rate_limit = PROPOSAL_RATE_LIMIT
+
+    def __init__(self, request, index):
+        super().__init__(request)
+        self.index = index
+
+    def create(self, form):
+        return StoryProposal.objects.create(
+            name=form.cleaned_data["name"],
+            email=form.cleaned_data["email"],
+            phone=form.cleaned_data["phone"],
+            wijk=form.wijk_object(),
+            message=form.cleaned_data["message"],
+            language=translation.get_language() or settings.LANGUAGE_CODE,
+            consent_at=timezone.now(),
+            submission_key=form.submission_key(),
+        )
+
+    def find_duplicate(self, form):
+        # This very form was stored already (a double click): thank them again.
+        return StoryProposal.objects.filter(submission_key=form.submission_key()).first()
+
+    def after_commit(self, proposal):
+        if proposal.email:
+            confirm_path = self.index.subpage_url("propose_confirm", self.request)
+            query = urlencode({"t": proposal.confirmation_token()})
+            send_proposal_confirmation.enqueue(
+                proposal.pk,
+                proposal.language,
+                self.request.build_absolute_uri(f"{confirm_path}?{query}"),
+            )
+
+    def success(self, proposal):
+        return redirect(self.index.subpage_url("propose_thanks", self.request))
+
+    def render(self, form, *, status, errors):
+        response = self.index.render(
+            self.request,
+            template="verhalen/propose_story.html",
+            context_overrides={"form": form, "error_summary": errors, "status": status},
+        )
+        response.status_code = status
+        return response
+
+
 def propose_story(request, index):
+    return StoryProposalFlow(request, index).respond()
+
+
+CONFIRMATION_MESSAGES = {
+    "invalid": _("Deze link werkt niet. Kopieer de volledige link uit de e-mail."),
+    "expired": _("Deze link is verlopen. Stuur je voorstel gerust opnieuw."),
+    "used": _("Je voorstel was al bevestigd. Je hoeft niets meer te doen."),
+}
+
+
+def confirm_proposal(request, index):
+    """GET shows a button (mail scanners that open links confirm nothing); POST confirms."""
     if request.method not in ("GET", "HEAD", "POST"):
         return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    context = {"title": _("Bevestig je voorstel"), "confirmed": False, "problem": None}
     status = 200
-    notice = None
     if request.method == "POST":
-        if PROPOSAL_RATE_LIMIT.exceeded(request):
-            return _render_proposal(
-                request,
-                index,
-                StoryProposalForm(),
-                status=429,
-                notice=_(
-                    "Je stuurde de voorbije uren al verschillende voorstellen. Probeer het over "
-                    "een uur opnieuw, of bel ons."
-                ),
-            )
-        form = StoryProposalForm(request.POST)
-        spam = form.is_spam()
-        if spam is None and form.is_valid():
-            try:
-                with transaction.atomic():
-                    proposal = StoryProposal.objects.create(
-                        name=form.cleaned_data["name"],
-                        email=form.cleaned_data["email"],
-                        phone=form.cleaned_data["phone"],
-                        wijk=form.wijk_object(),
-                        message=form.cleaned_data["message"],
-                        language=translation.get_language() or settings.LANGUAGE_CODE,
-                        consent_at=timezone.now(),
-                        submission_key=form.submission_key(),
-                    )
-            except IntegrityError:
-                proposal = None  # this very form was stored already: thank them again
-            if proposal and proposal.email:
-                send_proposal_confirmation.enqueue(proposal.pk, proposal.language)
-            return redirect(index.subpage_url("propose_thanks", request), permanent=False)
-        status = 400
-        # A spam check is only worth explaining when nothing else is wrong (or for the
-        # honeypot): the new timestamp below already lets a person send the form again.
-        if spam == "honeypot" or (spam and form.is_valid()):
-            notice = SPAM_MESSAGES[spam]
-        form.refresh_timestamp()
-    else:
-        form = StoryProposalForm()
-    return _render_proposal(request, index, form, status=status, notice=notice)
-
-
-def _render_proposal(request, index, form, *, status, notice=None):
-    errors = []
-    if form.is_bound:
-        errors = [
-            (form[name].auto_id if name in form.fields else None, error)
-            for name, field_errors in form.errors.items()
-            for error in field_errors
-        ]
-    if notice:
-        errors.insert(0, (None, notice))
+        try:
+            StoryProposal.confirm(request.GET.get("t", ""))
+        except ConfirmationError as error:
+            context["problem"] = CONFIRMATION_MESSAGES[error.reason]
+            status = 200 if error.reason == "used" else 400
+        else:
+            context["confirmed"] = True
     response = index.render(
-        request,
-        template="verhalen/propose_story.html",
-        context_overrides={"form": form, "error_summary": errors, "status": status},
+        request, template="verhalen/proposal_confirm.html", context_overrides=context
     )
     response.status_code = status
     return response
 
 
 @task()
-def send_proposal_confirmation(proposal_id: int, language: str) -> None:
-    """Thank the resident by e-mail. Fixed text only: the form cannot be used to relay spam."""
+def send_proposal_confirmation(proposal_id: int, language: str, confirm_url: str) -> None:
+    """Ask the resident to confirm by e-mail. Fixed text only: the form relays nothing."""
     proposal = StoryProposal.objects.filter(pk=proposal_id).only("email").first()
     if proposal is None or not proposal.email:
         return
     with translation.override(language):
         subject = _("We ontvingen je voorstel voor een verhaal")
-        body = render_to_string("verhalen/emails/proposal_confirmation.txt")
+        body = render_to_string(
+            "verhalen/emails/proposal_confirmation.txt", {"confirm_url": confirm_url}
+        )
     try:
         send_mail(subject, body, None, [proposal.email])
     except Exception:
         # The exception text may hold the address: log only which proposal it was.
         logger.warning("Confirmation mail for story proposal %s could not be sent.", proposal_id)
-
-
-def json_ld_for_story(story, request, raconteurs, themes) -> dict:
-    """schema.org Article data for a story (rendered with safe escaping by ``json_ld``)."""
-    url = story.get_full_url(request)
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Article",
-        "headline": story.title[:110],
-        "description": story.intro,
-        "url": url,
-        "mainEntityOfPage": url,
-        "inLanguage": story.locale.language_code,
-        "datePublished": story.date.isoformat(),
-        "author": [{"@type": "Person", "name": raconteur.name} for raconteur in raconteurs],
-        "publisher": {"@type": "Organization", "name": settings.WAGTAIL_SITE_NAME},
-    }
-    if story.last_published_at:
-        data["dateModified"] = story.last_published_at.isoformat()
-    if story.portrayed:
-        data["about"] = story.portrayed
-    if themes:
-        data["keywords"] = [theme.name for theme in themes]
-    if story.lead_image_id:
-        rendition = story.lead_image.get_rendition("fill-1200x630|format-jpeg")
-        data["image"] = request.build_absolute_uri(rendition.url)
-    if story.localized_series:
-        data["isPartOf"] = {
-            "@type": "CreativeWorkSeries",
-            "name": story.localized_series.title,
-            "url": story.localized_series.get_full_url(request),
-        }
-    return data

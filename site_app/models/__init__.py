@@ -1,16 +1,20 @@
-from .glossary import GlossaryTerm
 from .pages import BasePage, TaxonomyMixin
+from .personal_data import ConfirmableMixin, ConfirmationError, PersonalDataMixin
 from .pictograms import Pictogram
-from .readability import ReadabilityScore
-from .settings import SiteSettings
+from .settings import ContactDetails, SiteSettings
 from .taxonomy import Theme, Wijk, Zone
+from .timeline import StatusStep, StepIsFinal
 
 __all__ = [
     "BasePage",
-    "GlossaryTerm",
+    "ConfirmableMixin",
+    "ConfirmationError",
+    "ContactDetails",
+    "PersonalDataMixin",
     "Pictogram",
-    "ReadabilityScore",
     "SiteSettings",
+    "StatusStep",
+    "StepIsFinal",
     "TaxonomyMixin",
     "Theme",
     "Wijk",

@@ -1,19 +1,19 @@
 """The abstract base page and the taxonomy mixin that every public content type shares."""
 
-from datetime import date, datetime, time
 from typing import ClassVar
 
 from django import forms
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
 from wagtail.search import index
+
+from site_app import localization
 
 
 def source_locale_only():
@@ -21,8 +21,30 @@ def source_locale_only():
     return Q(locale__language_code=settings.LANGUAGE_CODE)
 
 
+class SitePageQuerySet(PageQuerySet):
+    """Wagtail's page queryset; ``public()`` reads the private sections from the cache
+    (dropped when a view restriction or a page changes, see ``site_app.signals``) instead of
+    querying them on every call — a listing calls it once per part of the page."""
+
+    def private_q(self):
+        sections = localization.cached(
+            localization.PAGES,
+            "private-sections",
+            lambda: [
+                (r.page.path, r.page.depth)
+                for r in PageViewRestriction.objects.select_related("page")
+            ],
+        )
+        q = Q()
+        for path, depth in sections:
+            q |= Q(path__startswith=path) & Q(depth__gte=depth)
+        return q if q else Q(pk__in=[])
+
+
 class BasePage(Page):
     """Fields every page of the site has: how it looks in listings and when shared."""
+
+    objects = PageManager.from_queryset(SitePageQuerySet)()
 
     listing_title = models.CharField(
         _("titel in overzichten"),
@@ -66,6 +88,15 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    def get_context(self, request, *args, **kwargs):
+        # The page's Locale from the cached list (URLs, JSON-LD and hreflang ask for it),
+        # instead of one query per page view.
+        if not Page.locale.is_cached(self):
+            locale = localization.locale_by_pk(self.locale_id)
+            if locale is not None:
+                Page.locale.field.set_cached_value(self, locale)
+        return super().get_context(request, *args, **kwargs)
+
     @property
     def display_title(self) -> str:
         return self.listing_title or self.title
@@ -80,11 +111,10 @@ class BasePage(Page):
 
 
 class TaxonomyMixin(models.Model):
-    """Gives a content type its themes and wijken, and says how it becomes a feed entry.
+    """Gives a content type its themes and wijken (always the source-language terms).
 
-    Concrete subclasses set ``feed_kind`` (the ``?soort=`` value) and ``feed_kind_label`` and
-    register with :func:`site_app.feeds.register`. ``feed_date_field`` names the date an entry
-    is dated by in feeds and listings.
+    Listings, filters, feeds and search treat every content type with this mixin the same.
+    Being in the feeds is separate: see :func:`site_app.feeds.register_page`.
     """
 
     themes = ParentalManyToManyField(
@@ -101,10 +131,6 @@ class TaxonomyMixin(models.Model):
         related_name="+",
         limit_choices_to=source_locale_only,
     )
-
-    feed_kind: ClassVar[str] = ""
-    feed_kind_label: ClassVar[str] = ""
-    feed_date_field: ClassVar[str] = "first_published_at"
 
     taxonomy_panels: ClassVar[list] = [
         MultiFieldPanel(
@@ -123,13 +149,3 @@ class TaxonomyMixin(models.Model):
 
     class Meta:
         abstract = True
-
-    @cached_property
-    def feed_datetime(self) -> datetime:
-        """The entry's date as an aware datetime (dates count from noon, local time)."""
-        value = getattr(self, self.feed_date_field) or self.first_published_at or timezone.now()
-        if isinstance(value, datetime):
-            return value
-        if isinstance(value, date):
-            return timezone.make_aware(datetime.combine(value, time(12)))
-        return timezone.now()

@@ -12,6 +12,8 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from site_app.localization import register_vocabulary
+
 
 def shipped_pictogram_choices():
     from site_app.pictogram_catalogue import PICTOGRAMS
@@ -83,3 +85,6 @@ class Pictogram(TranslatableMixin, index.Indexed, models.Model):
         if self.shipped_name:
             return static(f"pictograms/{self.shipped_name}.svg")
         return self.image.get_rendition("fill-96x96|format-png").url
+
+
+register_vocabulary(Pictogram, select_related=["image"])

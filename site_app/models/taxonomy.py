@@ -3,7 +3,7 @@
 Both are translatable snippets. Content always points at the source-language (Dutch) rows;
 wagtail-localize copies those links into translations unchanged, so filtering by a term's
 ``translation_key`` works in every language, and display looks up the term's translation
-through :mod:`site_app.taxonomy` (one cached query per model and language).
+through :mod:`site_app.localization` (both are vocabularies there: cached per language).
 """
 
 from django.core.validators import RegexValidator
@@ -13,6 +13,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from site_app.localization import register_vocabulary
 
 postcodes_validator = RegexValidator(
     r"^\d{4}(\s*,\s*\d{4})*$", _("Geef postcodes van vier cijfers, gescheiden door komma's.")
@@ -114,6 +116,6 @@ class Wijk(TaxonomyTerm):
         unique_together = [("translation_key", "locale")]
         ordering = ["name"]
 
-    @property
-    def postcode_list(self) -> list[str]:
-        return [code.strip() for code in self.postcodes.split(",") if code.strip()]
+
+register_vocabulary(Theme, select_related=["pictogram"])
+register_vocabulary(Wijk)

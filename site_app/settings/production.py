@@ -1,4 +1,8 @@
-"""Production: refuses to start without a real SECRET_KEY; HTTPS everywhere."""
+"""Production: refuses to start without a real SECRET_KEY; HTTPS everywhere.
+
+``PRODUCTION`` turns on the checks in ``site_app.checks``: without a real mail server, a shared
+cache, a real task backend and a media directory, every command and the WSGI start-up fail.
+"""
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -9,6 +13,7 @@ if len(env.get("SECRET_KEY", "")) < 50:
     raise ImproperlyConfigured("Set SECRET_KEY to a random value of at least 50 characters.")
 
 DEBUG = False
+PRODUCTION = True
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Set ALLOWED_HOSTS to the site's host names.")

@@ -7,7 +7,7 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from home.models import ContentPage
-from site_app.factories import PictogramFactory, ThemeFactory, WijkFactory
+from tests.factories import PictogramFactory, ThemeFactory, WijkFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -99,7 +99,7 @@ def test_create_draft_preview_and_publish_a_content_page(client, editor, home):
 
 
 def test_second_wijk_page_for_the_same_wijk_is_refused(client, editor, home):
-    from home.factories import WijkIndexPageFactory, WijkPageFactory
+    from tests.factories import WijkIndexPageFactory, WijkPageFactory
 
     index = WijkIndexPageFactory(parent=home)
     wijk = WijkFactory(name="Ledeberg", slug="ledeberg")
@@ -128,3 +128,10 @@ def test_snippet_search(client, editor, home):
     assert response.status_code == 200
     html = response.content.decode()
     assert "Oostakker" in html and "Drongen" not in html
+
+
+def test_the_admin_sends_no_request_to_gravatar(client, admin_user):
+    client.force_login(admin_user)
+    for url in ("/admin/", "/admin/account/", "/admin/users/"):
+        html = client.get(url).content.decode()
+        assert "gravatar" not in html.lower(), url

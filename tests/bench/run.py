@@ -28,6 +28,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
 REQUESTS = 50
+WRK_SECONDS = 5
 PAGES = [
     ("home", "/nl/"),
     ("home (ar)", "/ar/"),
@@ -36,7 +37,16 @@ PAGES = [
     ("content page", "/nl/over/"),
     ("feeds index", "/nl/feeds/"),
     ("search", "/nl/zoeken/?q=wijk"),
+    ("advice register, filtered", "/nl/adviesraden/?status=beantwoord&thema=wonen"),
+    ("advice register CSV", "/nl/adviesraden/export/"),
+    ("council feed (rss)", "/nl/adviesraden/woonraad/feed/rss/"),
     ("theme feed (rss)", "/nl/feeds/thema/participatie-en-democratie/rss.xml"),
+    ("meeting index", "/nl/gemeenteraad/?thema=wonen"),
+    ("meeting, 40 items", "/nl/gemeenteraad/gemeenteraad-maandvergadering-voorbij/"),
+    ("agenda item", "/nl/gemeenteraad/gemeenteraad-maandvergadering-voorbij/punt/woningen24/"),
+    ("council body", "/nl/gemeenteraad/orgaan/gemeenteraad/"),
+    ("body calendar (ics)", "/nl/gemeenteraad/orgaan/gemeenteraad/kalender/"),
+    ("OParl meeting list", "/oparl/v1.1/body/gent/meeting/"),
 ]
 
 
@@ -135,20 +145,17 @@ def page_weight(client):
     return total, [a.decode() for a in assets]
 
 
-def free_port():
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wrk_requests_per_second(url):
+def wrk_requests_per_second(url, seconds=WRK_SECONDS):
+    """wrk on 127.0.0.1, as a browser asks (gzip accepted); refuses failed responses."""
     import re
     import subprocess
 
     result = subprocess.run(
-        ["wrk", "-t2", "-c16", "-d5s", url], capture_output=True, text=True, timeout=60, check=True
+        ["wrk", "-t2", "-c16", f"-d{seconds}s", "-H", "Accept-Encoding: gzip", url],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
     )
     failed = re.search(r"Non-2xx or 3xx responses: (\d+)", result.stdout)
     if failed:
@@ -156,59 +163,113 @@ def wrk_requests_per_second(url):
     return float(re.search(r"Requests/sec:\s+([\d.]+)", result.stdout).group(1))
 
 
-def throughput(client):
-    """gunicorn (2 workers) serving /nl/ versus nginx serving the same HTML as a static file."""
-    import shutil
-    import subprocess
+def fetch_gzipped(url):
     import urllib.request
 
-    if not (shutil.which("wrk") and shutil.which("nginx")):
-        return None
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.read(), response.headers
+
+
+def static_ceiling_config(root, port, files):
+    """nginx serving each page's bytes (gzip, as the cache sends them) as a plain file."""
+    locations = "".join(
+        f"location = /{name} {{ alias {root / name}; default_type text/html;"
+        " add_header Content-Encoding gzip; }"
+        for name in files
+    )
+    user = "user root;" if os.geteuid() == 0 else ""
+    return (
+        f"{user} daemon off; worker_processes 2; pid {root / 'nginx.pid'};"
+        f" error_log {root / 'error.log'} warn; events {{ worker_connections 1024; }}"
+        f" http {{ access_log off; keepalive_requests 10000;"
+        f" client_body_temp_path {root}; proxy_temp_path {root};"
+        f" fastcgi_temp_path {root}; uwsgi_temp_path {root}; scgi_temp_path {root};"
+        f" server {{ listen 127.0.0.1:{port}; {locations} }} }}"
+    )
+
+
+def throughput(urls):
+    """Each URL under load: gunicorn (2 workers) alone, through the shipped nginx cache, and
+    nginx serving the same bytes as a file (this machine's ceiling), in one run."""
+    import shutil
+
+    from deploy.serve_prod import (
+        free_port,
+        missing_tools,
+        render_nginx,
+        start_gunicorn,
+        start_nginx,
+        stop,
+        wait_until_up,
+    )
+
+    reason = missing_tools() or ("" if shutil.which("wrk") else "wrk is not installed")
+    if reason:
+        return reason
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "site_app.settings.test"}
-    gunicorn_port, nginx_port = free_port(), free_port()
-    gunicorn = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "site_app.wsgi",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{gunicorn_port}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
+    app_port, cache_port, static_port = free_port(), free_port(), free_port()
+    gunicorn = start_gunicorn(app_port, env)
+    cache_conf = render_nginx(
+        WORKDIR / "cache",
+        listen=f"127.0.0.1:{cache_port}",
+        upstream=f"127.0.0.1:{app_port}",
+        media_root=WORKDIR / "media",
     )
-    static_root = WORKDIR / "nginx"
-    (static_root / "html").mkdir(parents=True)
-    WORKDIR.chmod(0o755)  # nginx's worker processes run as an unprivileged user
-    (static_root / "html" / "index.html").write_bytes(client.get("/nl/").content)
-    (static_root / "nginx.conf").write_text(
-        "daemon off; worker_processes 2; pid nginx.pid; error_log stderr;"
-        "events { worker_connections 256; }"
-        f"http {{ access_log off; server {{ listen 127.0.0.1:{nginx_port};"
-        f" root {static_root / 'html'}; }} }}"
-    )
-    nginx = subprocess.Popen(["nginx", "-p", str(static_root), "-c", "nginx.conf"])
+    cache = start_nginx(cache_conf)
+    static_root = WORKDIR / "static-ceiling"
+    static_root.mkdir()
+    static = None
+    rows = []
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{gunicorn_port}/nl/", timeout=2)
-                urllib.request.urlopen(f"http://127.0.0.1:{nginx_port}/", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.2)
-        app = wrk_requests_per_second(f"http://127.0.0.1:{gunicorn_port}/nl/")
-        ceiling = wrk_requests_per_second(f"http://127.0.0.1:{nginx_port}/")
+        wait_until_up(f"http://127.0.0.1:{app_port}/healthz", processes=(gunicorn,))
+        wait_until_up(f"http://127.0.0.1:{cache_port}/healthz", processes=(cache,))
+        files = {}
+        for n, (name, path) in enumerate(urls):
+            body, headers = fetch_gzipped(f"http://127.0.0.1:{cache_port}{path}")
+            fetch_gzipped(f"http://127.0.0.1:{cache_port}{path}")  # now a hit
+            (static_root / f"p{n}").write_bytes(body)
+            files[f"p{n}"] = (name, path, len(body), headers.get("Content-Encoding", ""))
+        conf = static_root / "nginx.conf"
+        conf.write_text(static_ceiling_config(static_root, static_port, files))
+        static = start_nginx(conf)
+        wait_until_up(f"http://127.0.0.1:{static_port}/p0", processes=(static,))
+        for file, (name, path, size, encoding) in files.items():
+            app = wrk_requests_per_second(f"http://127.0.0.1:{app_port}{path}")
+            cached = wrk_requests_per_second(f"http://127.0.0.1:{cache_port}{path}")
+            ceiling = wrk_requests_per_second(f"http://127.0.0.1:{static_port}/{file}")
+            rows.append((name, path, size, encoding, app, cached, ceiling))
     finally:
-        gunicorn.terminate()
-        nginx.terminate()
-        gunicorn.wait(10)
-        nginx.wait(10)
-    return app, ceiling
+        stop(static, cache, gunicorn)
+    return rows
+
+
+THROUGHPUT_PAGES = [
+    ("home", "/nl/"),
+    ("story", None),
+    ("story listing", "/nl/verhalen/"),
+    ("wijk page", "/nl/wijken/ledeberg/"),
+    ("search", "/nl/zoeken/?q=wijk"),
+    ("feed (rss)", "/nl/feeds/thema/participatie-en-democratie/rss.xml"),
+]
+
+
+def throughput_urls(extra):
+    story = next((url for name, url in extra if name == "StoryPage"), None)
+    return [(name, url or story) for name, url in THROUGHPUT_PAGES if url or story]
+
+
+def css_weight():
+    """site.css gzip-compressed as shipped, and with comments and spaces stripped."""
+    import gzip
+    import re
+
+    from django.contrib.staticfiles import finders
+
+    css = Path(finders.find("css/site.css")).read_text()
+    stripped = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    stripped = re.sub(r"\s*([{};:,>])\s*", r"\1", re.sub(r"\s+", " ", stripped))
+    return len(gzip.compress(css.encode())), len(gzip.compress(stripped.encode()))
 
 
 def main():
@@ -216,9 +277,8 @@ def main():
     call_command("migrate", verbosity=0)
     call_command("load_demo", "--no-user", verbosity=0)
     client = Client()
-    rows = [
-        (name, url, *measure(client, url)) for name, url in PAGES + discover_extra_pages(client)
-    ]
+    extra = discover_extra_pages(client)
+    rows = [(name, url, *measure(client, url)) for name, url in PAGES + extra]
     print(f"\nPage type              queries  median ms ({REQUESTS} uncached requests)  url")
     for name, url, queries, median in rows:
         print(f"{name:<22} {queries:>7}  {median:>9.1f}  {url}")
@@ -226,20 +286,35 @@ def main():
     for fmt, (ms, size) in feed_build_time().items():
         print(f"  {fmt:<5} {ms:8.1f} ms  {size / 1024:8.1f} KiB")
     first = client.get(PAGES[0][1])
-    repeat = client.get(PAGES[-1][1])
-    again = client.get(PAGES[-1][1], headers={"If-None-Match": repeat["ETag"]})
+    feed_url = dict(PAGES)["theme feed (rss)"]
+    repeat = client.get(feed_url)
+    again = client.get(feed_url, headers={"If-None-Match": repeat["ETag"]})
     print(f"\nRepeat feed request with ETag: HTTP {again.status_code}")
     print(f"Home page HTML: {len(first.content) / 1024:.1f} KiB uncompressed")
     weight, assets = page_weight(client)
     print(f"First visit, HTML + {', '.join(assets)} gzip-compressed: {weight / 1024:.1f} KiB")
-    figures = throughput(client)
-    if figures is None:
-        print("Throughput: skipped (wrk or nginx not installed: apt-get install wrk nginx-light)")
-    else:
-        app, ceiling = figures
+    shipped, stripped = css_weight()
+    print(
+        f"site.css gzip-compressed: {shipped / 1024:.1f} KiB as shipped, "
+        f"{stripped / 1024:.1f} KiB minified (saving {(shipped - stripped) / 1024:.1f} KiB)"
+    )
+    rows = throughput(throughput_urls(extra))
+    if isinstance(rows, str):
+        print(f"Throughput: skipped ({rows}; make server-deps)")
+        return
+    print(
+        f"\nThroughput, wrk 2 threads x 16 connections x {WRK_SECONDS} s, gzip accepted "
+        "(req/s; cache = the shipped nginx config, ceiling = nginx serving the same bytes "
+        "as a file):"
+    )
+    print(
+        f"{'page':<14} {'bytes':>7} {'gunicorn':>9} {'cache':>9} {'ceiling':>9}"
+        f" {'app/ceil':>8} {'cache/ceil':>10}"
+    )
+    for name, path, size, encoding, app, cached, ceiling in rows:
         print(
-            f"Throughput /nl/ with wrk (2 threads, 16 connections, 5 s): gunicorn 2 workers "
-            f"{app:.0f} req/s; nginx static copy {ceiling:.0f} req/s; ratio {app / ceiling:.3f}"
+            f"{name:<14} {size:>7} {app:>9.0f} {cached:>9.0f} {ceiling:>9.0f}"
+            f" {app / ceiling:>8.3f} {cached / ceiling:>10.3f}  {path} {encoding}"
         )
 
 

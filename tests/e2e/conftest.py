@@ -15,6 +15,9 @@ Fixtures (reuse them; keep their names and shapes):
 - ``public_page``   a test that asks for it runs once per entry of ``PUBLIC_PAGES``
                     (``(locale, path)`` pairs); ``public_pages`` gives the whole list.
 - ``artifacts_dir`` ``test-artifacts/`` (gitignored), for screenshots humans look at.
+- ``live_mailbox``  what the live site sent over SMTP (an aiosmtpd server in this process;
+                    ``.messages`` parsed, ``.envelopes`` raw).
+- ``live_manage``   ``live_manage(*args)`` runs manage.py on the live site's database.
 
 Every test under tests/e2e is marked ``e2e``. Missing tools (Chromium, Java, node_modules)
 skip the tests that need them with a clear reason; with ``E2E_REQUIRED=1`` (CI) they fail.
@@ -66,23 +69,44 @@ _PAGE_PATHS = [
     "/{lang}/",
     "/{lang}/wijken/",
     "/{lang}/wijken/ledeberg/",
+    "/{lang}/wijken/?postcode=9000",
+    "/{lang}/wijkinfo/projecten/",
     "/{lang}/over/",
     "/{lang}/toegankelijkheid/",
     "/{lang}/feeds/",
     "/{lang}/zoeken/?q=wijk",
+    "/{lang}/zoeken/?q=zzqxv",
     "/{lang}/verhalen/",
     "/{lang}/verhalen/?wijk=muide-meulestede-afrikalaan",
     "/{lang}/verhalen/een-nieuwe-kade-aan-de-oude-dokken/",
     "/{lang}/verhalen/oude-dokken/",
     "/{lang}/verhalen/vertel-je-verhaal/",
+    "/{lang}/verhalen/vertel-je-verhaal/bevestig/?t=link-uit-de-mail",
     "/{lang}/beleidsnota-participatie/",
     "/{lang}/beleidsnota-participatie/klare-taal/",
     "/{lang}/woordenlijst/",
+    "/{lang}/gemeenteraad/",
+    "/{lang}/gemeenteraad/?thema=wonen",
+    "/{lang}/gemeenteraad/gemeenteraad-maandvergadering-voorbij/",
+    "/{lang}/gemeenteraad/gemeenteraad-maandvergadering-voorbij/punt/woningen24/",
+    "/{lang}/gemeenteraad/orgaan/gemeenteraad/",
+    "/{lang}/adviesraden/",
+    "/{lang}/adviesraden/?status=te-laat",
+    "/{lang}/adviesraden/woonraad/",
+    "/{lang}/adviesraden/woonraad/huurpremie/",
+    "/{lang}/agendapunt-gemeenteraad/",
+    "/{lang}/agendapunt-gemeenteraad/voorstellen/",
+    "/{lang}/themas/",
+    "/{lang}/themas/wonen/",
+    "/{lang}/themas/e-mail/",
 ]
 PUBLIC_PAGES: list[tuple[str, str]] = [
     *((lang, path.format(lang=lang)) for lang in ("nl", "ar") for path in _PAGE_PATHS),
+    ("ar", "/ar/zoeken/?q=%D8%A7%D9%84%D8%AD%D9%8A"),
     ("en", "/en/"),
     ("fr", "/fr/"),
+    # A Dutch-only story reached from Arabic: the Dutch page with a notice in Arabic.
+    ("nl", "/nl/verhalen/fatma-en-haar-geveltuin/?van=ar"),
 ]
 
 SERVER_START_TIMEOUT = 60
@@ -247,6 +271,7 @@ def live_site(tmp_path_factory) -> str:
         return
     tmp = tmp_path_factory.mktemp("e2e-site")
     log = tmp / "server.log"
+    _LIVE["mailbox"] = _start_mailbox()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "site_app.settings.test",
@@ -255,7 +280,10 @@ def live_site(tmp_path_factory) -> str:
         "TEST_MEDIA_ROOT": str(tmp / "media"),  # settings.test reads this one
         "STATIC_ROOT": str(tmp / "static"),
         "PYTHONUNBUFFERED": "1",
+        # The site's mail goes to the SMTP server in this process (see ``live_mailbox``).
+        "EMAIL_URL": f"smtp://127.0.0.1:{_LIVE['mailbox'].port}",
     }
+    _LIVE["env"], _LIVE["log"] = env, log
     (tmp / "media").mkdir()
     # settings.test uses plain StaticFilesStorage and DEBUG=False: WhiteNoise serves what
     # collectstatic put in STATIC_ROOT (it does not use the finders when DEBUG is off).
@@ -310,6 +338,56 @@ def live_site(tmp_path_factory) -> str:
         yield base_url
     finally:
         _stop(process)
+        _LIVE.pop("mailbox").stop()
+
+
+# The live site's environment and its SMTP server, for tests that follow mail it sends.
+_LIVE: dict = {}
+
+
+class _Mailbox:
+    """An aiosmtpd server that keeps what the live site sends (``messages``: parsed)."""
+
+    def __init__(self):
+        self.envelopes = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.envelopes.append(envelope)
+        return "250 OK"
+
+    @property
+    def messages(self):
+        import email
+        import email.policy
+
+        return [
+            email.message_from_bytes(e.original_content, policy=email.policy.default)
+            for e in self.envelopes
+        ]
+
+
+def _start_mailbox():
+    from aiosmtpd.controller import Controller
+
+    controller = Controller(_Mailbox(), hostname="127.0.0.1", port=_free_port())
+    controller.start()
+    return controller
+
+
+@pytest.fixture(scope="session")
+def live_mailbox(live_site):
+    """What the live site sent by mail (not available with ``E2E_BASE_URL``)."""
+    if "mailbox" not in _LIVE:
+        pytest.skip("E2E_BASE_URL: the mail of a server started elsewhere cannot be read")
+    return _LIVE["mailbox"].handler
+
+
+@pytest.fixture(scope="session")
+def live_manage(live_site):
+    """``live_manage(*args)``: run manage.py against the live site's database."""
+    if "env" not in _LIVE:
+        pytest.skip("E2E_BASE_URL: the database of a server started elsewhere is not known")
+    return lambda *args: _manage(_LIVE["env"], _LIVE["log"], *args)
 
 
 @pytest.fixture(scope="session")

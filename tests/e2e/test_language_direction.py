@@ -127,3 +127,33 @@ def test_switcher_offers_only_existing_translations(page):
     assert sorted(langs) == ["ar", "en", "nl"], langs
     hrefs = page.eval_on_selector_all(".language-switcher a", "els => els.map(e => e.pathname)")
     assert sorted(hrefs) == ["/ar/over/", "/en/over/"], hrefs
+
+
+# The left edge of the first and the last few characters of an element's text, as rendered.
+_EDGES = """(el) => {
+    const text = el.firstChild, range = document.createRange(), edge = (start, end) => {
+        range.setStart(text, start); range.setEnd(text, end);
+        return range.getBoundingClientRect().left;
+    };
+    const n = text.length;
+    return {first: edge(0, 2), last: edge(n - 2, n), text: text.data};
+}"""
+
+
+def test_arabic_footer_keeps_numbers_and_addresses_in_reading_order(page):
+    """In right-to-left text, "09 210 10 10" would show as "10 10 210 09" without isolation:
+    the first digits must be rendered left of the last ones (and so for the e-mail address)."""
+    page.goto("/ar/")
+    for selector in (".site-footer a[href^='tel:']", ".site-footer a[href^='mailto:']"):
+        edges = page.eval_on_selector(selector, _EDGES)
+        assert edges["first"] < edges["last"], f"{selector} {edges['text']!r} renders reversed"
+    # The same number without its isolation does render reversed, so the check can fail.
+    page.eval_on_selector(".site-footer a[href^='tel:']", "el => el.removeAttribute('dir')")
+    edges = page.eval_on_selector(".site-footer a[href^='tel:']", _EDGES)
+    assert edges["first"] > edges["last"], edges
+    address = page.eval_on_selector_all(".site-footer__address bdi", "els => els.length")
+    assert address == 2
+    hours = page.eval_on_selector(".site-footer__contact li:last-child", "el => el.lang")
+    assert hours == "", "the Arabic demo has Arabic opening hours: no lang of their own"
+    name = page.eval_on_selector(".site-footer__contact p span", "el => [el.lang, el.dir]")
+    assert name == ["nl", "ltr"]

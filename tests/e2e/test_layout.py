@@ -12,11 +12,16 @@ ZOOM_200 = {"width": 640, "height": 450}
 TAB_STOPS = 25
 
 # Overflow report: the document's scroll width, and the visible elements of <main> that
-# stick out of the viewport on either side (RTL pages overflow to the left).
+# stick out of the viewport on either side (RTL pages overflow to the left). What is inside
+# a region that scrolls sideways on its own (a wide data table, which WCAG 1.4.10 exempts)
+# is not page overflow; the region itself must fit.
 _OVERFLOW_JS = """() => {
     const width = document.documentElement.clientWidth;
     const offenders = [];
-    for (const el of document.querySelectorAll('main *')) {
+    const all = [...document.querySelectorAll('main *')];
+    const scrollers = all.filter(el => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX));
+    for (const el of all) {
+        if (scrollers.some(region => region !== el && region.contains(el))) continue;
         const box = el.getBoundingClientRect();
         if (box.width <= 1 || box.height <= 1) continue;  // visually hidden helpers
         if (box.right > width + 1 || box.left < -1) {

@@ -66,3 +66,45 @@ def test_proposal_form_errors_are_announced_and_linked(page, run_axe, html_check
     assert not violations, str(violations)
     errors = html_checker(page.content())
     assert not errors, "\n".join(errors)
+
+
+_LAYOUT = """() => {
+    const box = el => el.getBoundingClientRect();
+    const items = [...document.querySelectorAll('.gallery__item')].map(box);
+    const raconteur = document.querySelector('.raconteur');
+    const photo = raconteur.querySelector('.raconteur__photo');
+    const text = raconteur.querySelector('.raconteur__text');
+    return {
+        items: items.map(r => ({x: r.left, y: r.top, w: r.width})),
+        listWidth: box(document.querySelector('.gallery__list')).width,
+        markers: [...document.querySelectorAll('.gallery__item, .raconteur')].map(
+            el => getComputedStyle(el).listStyleType),
+        photo: {x: box(photo).left, y: box(photo).top, w: box(photo).width},
+        text: {x: box(text).left, y: box(text).top, w: box(text).width},
+        scroll: document.documentElement.scrollWidth, viewport: window.innerWidth,
+    };
+}"""
+
+
+@pytest.mark.parametrize("lang", ["nl", "ar"])
+def test_gallery_is_a_grid_and_the_raconteur_photo_sits_beside_the_text(page, lang):
+    """1280 px: gallery pictures side by side in rows; 320 px: one column, no sideways
+    scrolling. The raconteur's photo is beside the text (on the right in Arabic), no bullets."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    _open(page, STORY.format(lang=lang))
+    wide = page.evaluate(_LAYOUT)
+    assert len(wide["items"]) >= 2
+    first, second = wide["items"][:2]
+    assert abs(first["y"] - second["y"]) < 1, f"gallery pictures stacked at 1280 px: {wide}"
+    assert (first["x"] < second["x"]) == (lang != "ar"), f"grid does not follow {lang}: {wide}"
+    assert set(wide["markers"]) == {"none"}, wide["markers"]
+    photo, text = wide["photo"], wide["text"]
+    assert abs(photo["y"] - text["y"]) < 1, f"raconteur photo above the text: {wide}"
+    assert (photo["x"] < text["x"]) == (lang != "ar"), f"photo on the wrong side: {wide}"
+
+    page.set_viewport_size({"width": 320, "height": 800})
+    narrow = page.evaluate(_LAYOUT)
+    first, second = narrow["items"][:2]
+    assert second["y"] > first["y"] and abs(first["x"] - second["x"]) < 1, narrow
+    assert first["w"] >= narrow["listWidth"] - 1, narrow
+    assert narrow["scroll"] <= narrow["viewport"], f"sideways scrolling at 320 px: {narrow}"

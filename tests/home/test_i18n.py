@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from home.factories import ContentPageFactory
+from tests.factories import ContentPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -92,7 +92,7 @@ def test_interface_strings_are_translated(client, translated):
 
 def test_switcher_keeps_the_sub_path_of_a_routable_page(client, translated, locales):
     """On …/vertel-je-verhaal/ the other languages link to their own form, not the index."""
-    from verhalen.factories import StoryIndexPageFactory
+    from tests.factories import StoryIndexPageFactory
 
     index = StoryIndexPageFactory(parent=translated.get_parent(), slug="verhalen")
     arabic = index.copy_for_translation(locales["ar"], copy_parents=True)

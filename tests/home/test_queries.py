@@ -4,8 +4,13 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from home.factories import ContentPageFactory, WijkIndexPageFactory, WijkPageFactory
-from site_app.factories import ThemeFactory, WijkFactory
+from tests.factories import (
+    ContentPageFactory,
+    ThemeFactory,
+    WijkFactory,
+    WijkIndexPageFactory,
+    WijkPageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,8 @@
 import pytest
 
 from home.models import PolicyNotePage
-from site_app.factories import PictogramFactory
-from site_app.models import GlossaryTerm
+from site_app.plain_language.models import GlossaryTerm
+from tests.factories import PictogramFactory
 
 
 @pytest.fixture

@@ -3,10 +3,11 @@ and every marked word explained on the page (for screen readers and without Java
 
 import pytest
 from bs4 import BeautifulSoup
-from plain_language_helpers import line, paragraph, section
 
-from site_app.glossary import GlossaryMarker
-from site_app.models import GlossaryTerm
+from home.blocks import action, section
+from site_app.blocks import html_paragraphs, paragraph, pictogram_paragraph
+from site_app.plain_language.glossary import GlossaryMarker
+from site_app.plain_language.models import GlossaryTerm
 
 pytestmark = pytest.mark.django_db
 
@@ -64,8 +65,19 @@ def test_policy_note_marks_rich_text_and_lists_definitions(client, locales, glos
         body=[
             section(
                 "De wijk en het geld",
-                paragraph("Een wijk krijgt een wijkbudget. Elke wijk kiest zelf."),
-                actions=[("Actie in de wijk", paragraph("Bewoners van de wijk beslissen."))],
+                body=[
+                    paragraph(
+                        html_paragraphs("Een wijk krijgt een wijkbudget. Elke wijk kiest zelf.")
+                    )
+                ],
+                actions=[
+                    action(
+                        "Actie in de wijk",
+                        html_paragraphs("Bewoners van de wijk beslissen."),
+                        who="Dienst",
+                        when="2021",
+                    )
+                ],
             )
         ]
     )
@@ -86,10 +98,12 @@ def test_policy_note_marks_rich_text_and_lists_definitions(client, locales, glos
 
 
 def test_marking_works_in_a_translation(client, locales, glossary, make_note, pictogram):
-    note = make_note(plain_body=[line(pictogram, paragraph("Een wijk."))])
+    note = make_note(plain_body=[pictogram_paragraph(pictogram, html_paragraphs("Een wijk."))])
     arabic = note.copy_for_translation(locales["ar"], copy_parents=True)
     arabic.title = "مذكرة"
-    arabic.plain_body = [line(pictogram, paragraph("هذا الحي جميل. الحي كبير."))]
+    arabic.plain_body = [
+        pictogram_paragraph(pictogram, html_paragraphs("هذا الحي جميل. الحي كبير."))
+    ]
     arabic.save()
     arabic.save_revision().publish()
     response = client.get(arabic.url + "klare-taal/")
@@ -103,7 +117,7 @@ def test_marking_works_in_a_translation(client, locales, glossary, make_note, pi
 
 
 def test_pages_without_marking_keep_plain_rich_text(client, home, glossary):
-    from home.factories import ContentPageFactory
+    from tests.factories import ContentPageFactory
 
     page = ContentPageFactory(
         parent=home, slug="gewoon", body=[("paragraph", "<p>Een wijk zonder uitleg.</p>")]

@@ -4,11 +4,11 @@ figures while editing, find pages that need work in the report and on the dashbo
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
-from plain_language_helpers import line, paragraph
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from home.models import PolicyNotePage
-from site_app.models import GlossaryTerm, ReadabilityScore
+from site_app.blocks import html_paragraphs, pictogram_paragraph
+from site_app.plain_language.models import GlossaryTerm, ReadabilityScore
 
 pytestmark = pytest.mark.django_db
 
@@ -91,11 +91,13 @@ def test_editor_builds_a_pictogram_paragraph_and_sees_readability(admin_client, 
 
 
 def test_report_and_dashboard_list_pages_that_need_work(admin_client, make_note, pictogram):
-    good = make_note(slug="goed", plain_body=[line(pictogram, paragraph("Korte zin."))])
+    good = make_note(
+        slug="goed", plain_body=[pictogram_paragraph(pictogram, html_paragraphs("Korte zin."))]
+    )
     bad = make_note(
         slug="te-lang",
         title="Te lange nota",
-        plain_body=[line(pictogram, paragraph(LONG_SENTENCE))],
+        plain_body=[pictogram_paragraph(pictogram, html_paragraphs(LONG_SENTENCE))],
     )
     assert ReadabilityScore.objects.get(page=good, variant="plain").meets_targets
 
@@ -124,11 +126,53 @@ def test_report_and_dashboard_list_pages_that_need_work(admin_client, make_note,
     assert "Te lange nota" in panel.get_text()
 
 
-def test_report_is_for_editors_only(client, django_user_model):
-    user = django_user_model.objects.create_user("lezer", password="x")
-    client.force_login(user)
-    response = client.get(reverse("readability_report"))
-    assert response.status_code in (302, 403)
+def test_report_is_for_editors_only(client, admin_access_user, make_note, pictogram):
+    """Someone who may open the admin, but may edit no page, gets no report."""
+    make_note(
+        slug="te-lang",
+        title="Te lange nota",
+        plain_body=[pictogram_paragraph(pictogram, html_paragraphs(LONG_SENTENCE))],
+    )
+    client.force_login(admin_access_user)
+    assert client.get(reverse("wagtailadmin_home")).status_code == 200  # inside the admin
+    for name in ("readability_report", "readability_report_results"):
+        response = client.get(reverse(name))
+        # Wagtail's "permission denied": back to the dashboard, not to the login page.
+        assert response.status_code == 302, name
+        assert response.url == reverse("wagtailadmin_home"), name
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Te lange nota" not in dashboard
+
+
+def test_report_lists_only_pages_the_editor_may_edit(
+    client, admin_access_user, make_note, pictogram
+):
+    from django.contrib.auth.models import Permission
+    from wagtail.models import GroupPagePermission
+
+    mine = make_note(
+        slug="mijn-nota",
+        title="Mijn nota",
+        plain_body=[pictogram_paragraph(pictogram, html_paragraphs(LONG_SENTENCE))],
+    )
+    make_note(
+        slug="andere-nota",
+        title="Andere nota",
+        plain_body=[pictogram_paragraph(pictogram, html_paragraphs(LONG_SENTENCE))],
+    )
+    GroupPagePermission.objects.create(
+        group=admin_access_user.groups.get(),
+        page=mine,
+        permission=Permission.objects.get(codename="change_page"),
+    )
+    client.force_login(admin_access_user)
+    report = client.get(reverse("readability_report"))
+    assert report.status_code == 200
+    html = report.content.decode()
+    assert "Mijn nota" in html
+    assert "Andere nota" not in html
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Mijn nota" in dashboard and "Andere nota" not in dashboard
 
 
 def test_glossary_terms_are_managed_as_snippets(admin_client, glossary):

@@ -4,8 +4,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from home.factories import ContentPageFactory, WijkIndexPageFactory
-from site_app.factories import ThemeFactory
+from tests.factories import ContentPageFactory, ThemeFactory, WijkIndexPageFactory
 
 pytestmark = pytest.mark.django_db
 

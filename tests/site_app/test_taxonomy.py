@@ -6,11 +6,10 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ValidationError
 
-from home.factories import ContentPageFactory
 from site_app import taxonomy
-from site_app.factories import PictogramFactory, ThemeFactory, WijkFactory
 from site_app.models import Pictogram, Theme
 from site_app.pictogram_catalogue import PICTOGRAMS
+from tests.factories import ContentPageFactory, PictogramFactory, ThemeFactory, WijkFactory
 
 pytestmark = pytest.mark.django_db
 STATIC = Path(__file__).resolve().parents[2] / "site_app" / "static" / "pictograms"

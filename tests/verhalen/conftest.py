@@ -2,8 +2,13 @@
 
 import pytest
 
-from site_app.factories import ThemeFactory, WijkFactory
-from verhalen.factories import RaconteurFactory, StoryIndexPageFactory, StorySeriesPageFactory
+from tests.factories import (
+    RaconteurFactory,
+    StoryIndexPageFactory,
+    StorySeriesPageFactory,
+    ThemeFactory,
+    WijkFactory,
+)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtail_factories import ImageFactory
 
-from verhalen.factories import RaconteurFactory
+from tests.factories import RaconteurFactory
 from verhalen.models import StoryPage
 
 pytestmark = pytest.mark.django_db

@@ -5,39 +5,22 @@ import re
 
 import feedparser
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.utils.text import slugify
 
-from site_app.demo import THEMES, WIJKEN
-from verhalen.demo import FULL_STORY
+from site_app import demo as core_demo
+from site_app.demo_tools import read_data
+from verhalen import demo as story_demo
 from verhalen.models import Raconteur, StoryIndexPage, StoryPage, StorySeriesPage
 
 pytestmark = pytest.mark.django_db
 
+FULL_STORY = read_data(story_demo.__file__, "stories")["full_story"]["slug"]
 FULL_NL = f"/nl/verhalen/{FULL_STORY}/"
 FULL_AR = f"/ar/verhalen/{FULL_STORY}/"
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """Load the whole demo twice (it must be idempotent), rolled back after the module."""
-    models = (StoryIndexPage, StoryPage, StorySeriesPage, Raconteur)
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", "--no-user", verbosity=0)
-        counts = {model: model.objects.count() for model in models}
-        call_command("load_demo", "--no-user", verbosity=0)
-        yield counts
-        transaction.set_rollback(True)
-
-
 def nl_stories():
     return StoryPage.objects.live().filter(locale__language_code="nl")
-
-
-def test_second_run_creates_nothing(demo):
-    for model, count in demo.items():
-        assert model.objects.count() == count, model
 
 
 def test_demo_covers_enough_wijken_themes_raconteurs_and_series(demo):
@@ -48,8 +31,8 @@ def test_demo_covers_enough_wijken_themes_raconteurs_and_series(demo):
     assert Raconteur.objects.filter(locale__language_code="nl").count() >= 3
     assert StorySeriesPage.objects.live().filter(locale__language_code="nl").count() >= 2
     assert all(story.lead_image_id for story in stories)
-    theme_slugs = {slug for slug, *_ in THEMES}
-    wijk_slugs = {slugify(name) for _zone, name, _codes in WIJKEN}
+    theme_slugs = {theme["slug"] for theme in read_data(core_demo.__file__, "themes")["theme"]}
+    wijk_slugs = {slugify(wijk["name"]) for wijk in read_data(core_demo.__file__, "wijken")["wijk"]}
     assert set(stories.values_list("themes__slug", flat=True)) <= theme_slugs
     assert set(stories.values_list("wijken__slug", flat=True)) - {None} <= wijk_slugs
 
@@ -93,7 +76,7 @@ def test_story_has_article_metadata(demo, client):
     assert data["@type"] == "Article"
     assert data["headline"] == "Een nieuwe kade aan de Oude Dokken"
     assert data["author"] == [{"@type": "Person", "name": "Ayşe"}]
-    assert data["datePublished"] == "2026-06-01"
+    assert data["datePublished"] == "2026-06-01T00:00:00+02:00"  # the story date, in Ghent
     assert data["image"].startswith("http")
     assert data["isPartOf"]["name"] == "De Oude Dokken verandert"
 
@@ -162,5 +145,51 @@ def test_proposal_form_works_in_arabic(demo, client):
 
 def test_stories_are_found_by_search(demo, client):
     response = client.get("/nl/zoeken/", {"q": "geveltuin"})
-    results = [page.specific for page in response.context["results"]]
+    results = response.context["results"]
     assert any(isinstance(page, StoryPage) for page in results)
+
+
+@pytest.mark.parametrize("fmt", ["rss", "atom"])
+def test_story_feeds_are_valid_and_name_the_raconteurs(demo, client, fmt):
+    from tests import feed_checks
+
+    url = f"/nl/verhalen/feed/{fmt}/"
+    response = client.get(url)
+    assert feed_checks.problems(response.content, fmt, self_url=f"http://testserver{url}") == []
+    feed = feedparser.parse(response.content)
+    assert feed.feed.link == "http://testserver/nl/verhalen/"
+    stories = {story.title: story for story in nl_stories().prefetch_related("raconteurs")}
+    for entry in feed.entries:
+        names = [raconteur.name for raconteur in stories[entry.title].raconteurs.all()]
+        expected = names or ["Stad Gent"]
+        assert [author.name for author in entry.authors] == expected
+
+
+def test_feeds_page_lists_the_story_feeds(demo, client):
+    html = client.get("/nl/feeds/").content.decode()
+    assert 'href="/nl/verhalen/feed/rss/"' in html
+    assert 'href="/nl/verhalen/feed/atom/"' in html
+
+
+def test_more_stories_from_the_neighbourhood_put_a_shared_wijk_first(demo, client):
+    """The demo's two Ledeberg stories: the other one leads, before stories that share only a
+    theme (even newer ones)."""
+    rosa = nl_stories().get(slug="rosa-leert-nederlands")
+    ledeberg = nl_stories().filter(wijken__slug="ledeberg").exclude(pk=rosa.pk)
+    assert ledeberg.count() == 1
+    related = [story.slug for story in rosa.related_stories()]
+    assert related[0] == ledeberg.get().slug, related
+    html = client.get(rosa.url).content.decode()
+    section = html[html.index('id="related-title"') :]
+    assert section.index(ledeberg.get().title) < section.index("Vissen aan het Houtdok")
+
+
+def test_the_call_to_tell_your_story_leads_to_the_story_form(demo, client):
+    for url in (FULL_NL, FULL_AR):
+        html = client.get(url).content.decode()
+        index = StoryIndexPage.objects.get(locale__language_code=url[1:3])
+        body_cta = re.search(r'<div class="cta[^"]*">.*?href="([^"]+)"', html, re.S)
+        assert body_cta, f"{url}: no call to action"
+        propose = index.url + index.reverse_subpage("propose")
+        assert body_cta.group(1).endswith(propose), (url, body_cta.group(1))
+        assert client.get(propose).status_code == 200

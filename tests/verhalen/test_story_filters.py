@@ -4,7 +4,7 @@ import itertools
 
 import pytest
 
-from verhalen.factories import StoryPageFactory
+from tests.factories import StoryPageFactory
 from verhalen.models import StoryPage
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,10 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail_factories import ImageFactory
 
-from verhalen.factories import RaconteurFactory, StoryPageFactory
-from verhalen.models import localize_raconteurs
+from site_app import localization
+from site_app.blocks import image_value
+from tests.factories import RaconteurFactory, StoryPageFactory
+from verhalen.blocks import audio, gallery, video
 
 pytestmark = pytest.mark.django_db
 
@@ -24,35 +26,21 @@ def document(name: str, data: bytes = b"\0" * 32):
 def test_media_blocks_render_players_downloads_and_transcripts(client, story_index):
     image = ImageFactory(width=1000, height=800)
     body = [
-        {
-            "type": "gallery",
-            "value": {
-                "heading": "Beelden",
-                "images": [
-                    {"image": {"image": image.pk, "decorative": False, "alt_text": "Een brug."}},
-                    {"image": {"image": image.pk, "decorative": True, "alt_text": ""}},
-                ],
-                "credit": "Foto: Ayşe",
-            },
-        },
-        {
-            "type": "audio",
-            "value": {
-                "title": "Fatma vertelt",
-                "audio": document("fatma.mp3").pk,
-                "transcript": "Eerste alinea.\n\nTweede alinea.",
-            },
-        },
-        {
-            "type": "video",
-            "value": {
-                "title": "Een wandeling",
-                "video": document("wandeling.webm").pk,
-                "captions": document("wandeling.vtt", b"WEBVTT\n").pk,
-                "embed": None,
-                "transcript": "Je ziet een straat.",
-            },
-        },
+        gallery(
+            [
+                (image_value(image, "Een brug."), ""),
+                (image_value(image, decorative=True), ""),
+            ],
+            heading="Beelden",
+            credit="Foto: Ayşe",
+        ),
+        audio("Fatma vertelt", document("fatma.mp3"), "Eerste alinea.\n\nTweede alinea."),
+        video(
+            "Een wandeling",
+            "Je ziet een straat.",
+            video=document("wandeling.webm"),
+            captions=document("wandeling.vtt", b"WEBVTT\n"),
+        ),
     ]
     story = StoryPageFactory(parent=story_index, body=body)
     html = client.get(story.url).content.decode()
@@ -91,7 +79,7 @@ def test_raconteurs_are_shown_in_the_reader_language(client, story_index, terms,
     arabic = fatma.copy_for_translation(locales["ar"])
     arabic.bio = "تكتب فاطمة عن حيّها."
     arabic.save()
-    assert localize_raconteurs([fatma], locales["ar"])[0].bio == "تكتب فاطمة عن حيّها."
+    assert localization.localize_all([fatma], locales["ar"])[0].bio == "تكتب فاطمة عن حيّها."
     story = StoryPageFactory(parent=story_index, raconteurs=[fatma])
     translated = story.copy_for_translation(locales["ar"], copy_parents=True)
     translated.save_revision().publish()

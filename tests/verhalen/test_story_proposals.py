@@ -1,16 +1,24 @@
 """'Vertel je verhaal': one row per valid submission, nothing for spam, personal data kept safe."""
 
+import io
+import json
 import logging
+import re
+import time
 from datetime import timedelta
+from unittest import mock
+from urllib.parse import quote
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core import mail, signing
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import ModelLogEntry
 
+from tests.factories import StoryPageFactory, StoryProposalFactory
 from verhalen import forms as proposal_forms
-from verhalen.factories import StoryPageFactory, StoryProposalFactory
 from verhalen.models import StoryProposal
 from verhalen.views import PROPOSAL_RATE_LIMIT
 
@@ -234,38 +242,207 @@ def test_erase_personal_data_from_the_admin(client, admin_user):
     proposal = StoryProposalFactory(name=NAME, email=EMAIL, phone=PHONE)
     client.force_login(admin_user)
     edit_url = reverse("verhalen_storyproposal:edit", args=[proposal.pk])
-    erase_url = reverse("verhalen_storyproposal:erase_personal_data", args=[proposal.pk])
+    erase_url = reverse("personal_data:erase", args=["verhalen.storyproposal", proposal.pk])
     assert erase_url in client.get(edit_url).content.decode()
     listing = client.get(reverse("verhalen_storyproposal:list"))
     assert listing.status_code == 200
-    assert NAME not in listing.content.decode()  # the listing shows no contact details
+    listing_html = listing.content.decode()
+    assert NAME not in listing_html  # the listing shows no contact details
+    assert erase_url in listing_html  # ... but the action is reachable from it
+    assert f'href="{edit_url}"' in listing_html  # the title column opens the proposal
     confirm = client.get(erase_url)
     assert confirm.status_code == 200
-    assert "Ja, wis de persoonsgegevens" in confirm.content.decode()
+    confirm_html = confirm.content.decode()
+    assert "Ja, wis de persoonsgegevens" in confirm_html
+    assert proposal.title in confirm_html.split("</header>")[0]  # titled after the proposal
     response = client.post(erase_url)
     assert response.status_code == 302
     proposal.refresh_from_db()
     assert (proposal.name, proposal.email, proposal.phone) == ("", "", "")
     assert proposal.erased_at is not None
     assert proposal.message  # the proposal itself is kept
+    entry = ModelLogEntry.objects.get(action="site_app.erase_personal_data")
+    assert entry.user_id == admin_user.pk and entry.object_id == str(proposal.pk)
+    assert NAME not in str(entry.data) + entry.label
 
 
-def test_erasing_needs_change_permission(client, django_user_model):
-    proposal = StoryProposalFactory(name=NAME, email=EMAIL)
+@pytest.fixture
+def admin_without_proposal_rights(django_user_model):
+    """May enter the admin, may not change proposals."""
     user = django_user_model.objects.create_user("lezer", password="x")
-    client.force_login(user)
-    client.post(reverse("verhalen_storyproposal:erase_personal_data", args=[proposal.pk]))
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    return user
+
+
+def test_erasing_and_downloading_need_change_permission(client, admin_without_proposal_rights):
+    proposal = StoryProposalFactory(name=NAME, email=EMAIL)
+    client.force_login(admin_without_proposal_rights)
+    assert client.get(reverse("wagtailadmin_home")).status_code == 200  # in the admin
+    args = ["verhalen.storyproposal", proposal.pk]
+    assert client.post(reverse("personal_data:erase", args=args)).status_code == 403
+    assert client.get(reverse("personal_data:export", args=args)).status_code == 403
     proposal.refresh_from_db()
     assert proposal.name == NAME
+    assert proposal.email == EMAIL and proposal.erased_at is None
 
 
-def test_purge_command_blanks_old_proposals_only(db):
-    old = StoryProposalFactory(name=NAME, email=EMAIL, phone=PHONE)
-    StoryProposal.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=40))
+def test_download_my_data_gives_everything_we_hold(client, admin_user):
+    proposal = StoryProposalFactory(name=NAME, email=EMAIL, phone=PHONE, message="Over de bakker.")
+    client.force_login(admin_user)
+    response = client.get(
+        reverse("personal_data:export", args=["verhalen.storyproposal", proposal.pk])
+    )
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    data = json.loads(response.content)["data"]
+    assert {NAME, EMAIL, PHONE, "Over de bakker."} <= set(data.values())
+    assert ModelLogEntry.objects.filter(action="site_app.export_personal_data").count() == 1
+
+
+def test_unknown_models_and_objects_are_404(client, admin_user):
+    client.force_login(admin_user)
+    assert client.get("/admin/persoonsgegevens/auth.user/1/download/").status_code == 404
+    assert client.get("/admin/persoonsgegevens/nope.nope/1/download/").status_code == 404
+    missing = reverse("personal_data:export", args=["verhalen.storyproposal", 999])
+    assert client.get(missing).status_code == 404
+
+
+def test_purge_blanks_old_proposals_with_their_message_and_keeps_recent_ones(db):
+    old = StoryProposalFactory(
+        name=NAME, email=EMAIL, phone=PHONE, message="Bel Zoë op 0499.", confirmed_at=timezone.now()
+    )
+    StoryProposal.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=400))
     recent = StoryProposalFactory(name="Recent", email="recent@example.org")
-    call_command("purge_story_proposals", "--older-than", "30", stdout=__import__("io").StringIO())
+    out = io.StringIO()
+    call_command("purge_personal_data", stdout=out)
+    assert "verhalen.StoryProposal: 1 erased" in out.getvalue()
     old.refresh_from_db()
     recent.refresh_from_db()
-    assert (old.name, old.email, old.phone) == ("", "", "")
+    assert (old.name, old.email, old.phone, old.message) == ("", "", "", "")
     assert old.erased_at is not None
     assert recent.name == "Recent" and recent.email == "recent@example.org"
+
+
+def test_purge_dry_run_changes_nothing(db):
+    old = StoryProposalFactory(name=NAME)
+    StoryProposal.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=400))
+    out = io.StringIO()
+    call_command("purge_personal_data", "--dry-run", stdout=out)
+    assert "Would purge verhalen.StoryProposal: 1 erased" in out.getvalue()
+    old.refresh_from_db()
+    assert old.name == NAME
+
+
+# --- confirmation by e-mail link ---------------------------------------------------------
+
+
+def _confirm_url_from_mail() -> str:
+    urls = re.findall(r"http://testserver(/\S+/bevestig/\?t=\S+)", mail.outbox[-1].body)
+    assert len(urls) == 1, mail.outbox[-1].body
+    return urls[0]
+
+
+def test_a_proposal_with_an_email_counts_once_confirmed_by_the_link(client, form_page):
+    response = client.post(URL, valid_data())
+    assert "bevestig je voorstel" in client.get(response["Location"]).content.decode()
+    proposal = StoryProposal.objects.get()
+    assert not proposal.is_confirmed
+    assert not StoryProposal.counting().exists()
+    url = _confirm_url_from_mail()
+    page = client.get(url)  # a mail scanner opening the link confirms nothing
+    assert page.status_code == 200 and "Ja, ik bevestig mijn voorstel" in page.content.decode()
+    assert not StoryProposal.counting().exists()
+    confirmed = client.post(url)
+    assert confirmed.status_code == 200
+    assert "Je voorstel is bevestigd" in confirmed.content.decode()
+    assert list(StoryProposal.counting()) == [proposal]
+    again = client.post(url)  # single use: a second click changes nothing and says so
+    assert "al bevestigd" in again.content.decode()
+    proposal.refresh_from_db()
+    assert proposal.confirmed_at is not None
+
+
+def test_phone_only_proposals_need_no_confirmation(client, form_page):
+    client.post(URL, valid_data(email="", phone=PHONE))
+    assert StoryProposal.counting().count() == 1
+    assert not mail.outbox
+
+
+@pytest.mark.parametrize("tamper", ["flip", "other-model", "garbage"])
+def test_a_forged_confirmation_link_confirms_nothing(client, form_page, tamper):
+    client.post(URL, valid_data())
+    url = _confirm_url_from_mail()
+    token = url.split("?t=", 1)[1]
+    forged = {
+        "flip": token[:-2] + ("AA" if not token.endswith("AA") else "BB"),
+        "other-model": signing.dumps({"pk": 1, "n": "x"}, salt="auth.user.confirm"),
+        "garbage": "x" * 300,
+    }[tamper]
+    response = client.post(url.replace(token, quote(forged)))
+    assert response.status_code == 400
+    assert "Deze link werkt niet" in response.content.decode()
+    assert not StoryProposal.counting().exists()
+
+
+def test_an_expired_confirmation_link_confirms_nothing(client, form_page):
+    client.post(URL, valid_data())
+    url = _confirm_url_from_mail()
+    later = time.time() + StoryProposal.confirmation_max_age + 60
+    with mock.patch("django.core.signing.time.time", return_value=later):
+        response = client.post(url)
+    assert response.status_code == 400
+    assert "verlopen" in response.content.decode()
+    assert not StoryProposal.counting().exists()
+
+
+def test_purge_deletes_proposals_that_were_never_confirmed(client, form_page):
+    client.post(URL, valid_data(message="Nooit bevestigd."))
+    client.post(URL, valid_data(email="", phone=PHONE, message="Via de telefoon."))
+    StoryProposal.objects.update(created_at=timezone.now() - timedelta(days=31))
+    call_command("purge_personal_data", stdout=io.StringIO())
+    assert list(StoryProposal.objects.values_list("message", flat=True)) == ["Via de telefoon."]
+
+
+# --- the rate limit never locks out a person correcting mistakes -------------------------
+
+
+def test_five_invalid_attempts_then_a_valid_one_succeeds(client, form_page):
+    for _attempt in range(5):
+        assert client.post(URL, valid_data(consent="")).status_code == 400
+    assert client.post(URL, valid_data()).status_code == 302
+    assert StoryProposal.objects.count() == 1
+
+
+def test_over_the_limit_keeps_the_text_and_says_when_to_retry(client, form_page):
+    for n in range(RATE_LIMIT):
+        assert client.post(URL, valid_data(message=f"Voorstel {n}.")).status_code == 302
+    response = client.post(URL, valid_data(message="Mijn tekst die ik niet wil verliezen."))
+    assert response.status_code == 429
+    assert 0 < int(response["Retry-After"]) <= PROPOSAL_RATE_LIMIT.window
+    html = response.content.decode()
+    assert "Mijn tekst die ik niet wil verliezen." in html  # still in the textarea
+    assert "Je tekst staat hieronder nog" in html
+
+
+def test_a_flood_of_invalid_posts_is_stopped_too(client, form_page):
+    for _attempt in range(PROPOSAL_RATE_LIMIT.attempt_limit):
+        client.post(URL, valid_data(consent=""))
+    assert client.post(URL, valid_data()).status_code == 429
+    assert StoryProposal.objects.count() == 0
+
+
+def test_behind_a_proxy_a_forged_forwarded_for_does_not_escape_the_limit(
+    client, form_page, settings
+):
+    settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    settings.TRUSTED_PROXY_COUNT = 1
+    for n in range(RATE_LIMIT):
+        forged = f"203.0.113.{n}, 198.51.100.7"  # the proxy appended the real address
+        response = client.post(URL, valid_data(message=f"{n}."), HTTP_X_FORWARDED_FOR=forged)
+        assert response.status_code == 302
+    blocked = client.post(
+        URL, valid_data(message="x."), HTTP_X_FORWARDED_FOR="203.0.113.99, 198.51.100.7"
+    )
+    assert blocked.status_code == 429
+    other = client.post(URL, valid_data(message="y."), HTTP_X_FORWARDED_FOR="198.51.100.8")
+    assert other.status_code == 302

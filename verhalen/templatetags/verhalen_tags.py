@@ -1,23 +1,9 @@
-"""Template helpers for the story pages."""
-
-import json
+"""Template helpers for the story pages (``json_ld`` now lives in site_tags; kept here so
+story templates that load verhalen_tags keep working)."""
 
 from django import template
-from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+
+from site_app.templatetags.site_tags import json_ld
 
 register = template.Library()
-
-# The escapes of django.utils.html.json_script: no "</script>" or "<!--" can close the element.
-_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
-@register.filter
-def json_ld(data):
-    """``<script type="application/ld+json">`` holding ``data``, escaped like json_script."""
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
-    return format_html(
-        '<script type="application/ld+json">{}</script>',
-        mark_safe(text.translate(_JSON_SCRIPT_ESCAPES)),  # noqa: S308 - escaped above
-    )
+register.filter("json_ld", json_ld)

@@ -1,0 +1,102 @@
+"""Agenda items in the feeds (kind ``agendapunt``), and the feeds of each council body.
+
+An item counts as news from the moment its agenda was published, and never later than the
+meeting itself; so an item of next month's meeting is dated by its agenda (in the past), not
+by the meeting, and does not sit on top of "what's new" until then.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db.models import F
+from django.db.models.functions import Coalesce, Least, Now
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from site_app import feeds, taxonomy
+
+from .models import AgendaItem, CouncilBody, MeetingIndexPage, MeetingPage, localize_bodies
+from .models.meetings import AGENDA_PUBLIC
+
+KIND = "agendapunt"
+
+
+class AgendaItemSource(feeds.FeedSource):
+    kind = KIND
+    label = _("Agendapunt")
+    extra_scopes = frozenset({"body"})
+
+    def get_queryset(self, locale):
+        meetings = MeetingPage.objects.live().public().filter(status__in=AGENDA_PUBLIC)
+        return (
+            AgendaItem.objects.filter(locale=locale, meeting__in=meetings.values("pk"))
+            .select_related("meeting", "meeting__body")
+            .prefetch_related("themes", "wijken")
+            .annotate(
+                feed_date=Least(
+                    Coalesce(F("meeting__agenda_published_at"), F("meeting__start")),
+                    F("meeting__start"),
+                    Now(),
+                )
+            )
+        )
+
+    def filter_extra(self, queryset, name, value):
+        return queryset.filter(meeting__body__translation_key=value.translation_key)
+
+    def to_entries(self, items, request):
+        bodies = dict(
+            zip(
+                [item.pk for item in items],
+                localize_bodies(item.meeting.body for item in items),
+                strict=True,
+            )
+        )
+        return [self._entry(item, bodies[item.pk], request) for item in items]
+
+    def _entry(self, item, body, request) -> feeds.FeedEntry:
+        meeting = item.meeting
+        published = feeds.as_datetime(item.feed_date)
+        when = timezone.localtime(meeting.start).strftime("%d-%m-%Y")
+        summary = item.summary or item.title
+        return feeds.FeedEntry(
+            guid=feeds.tag_uri(self.kind, f"{item.key}/{meeting.locale_id}"),
+            title=item.title,
+            link=request.build_absolute_uri(meeting.item_url(item, request)),
+            summary=f"{meeting.title} ({when}). {summary}",
+            published=published,
+            updated=max(filter(None, [meeting.last_published_at, published])),
+            kind=self.kind,
+            kind_label=str(self.label),
+            categories=self.categories(item),
+            authors=(body.name,),
+        )
+
+
+SOURCE = feeds.register(AgendaItemSource())
+
+
+def body_feed_entries(request, body):
+    return feeds.collect_entries(request, feeds.Scope.of(body=body), kinds=[KIND])
+
+
+@feeds.register_feed_links
+def body_feed_links(request):
+    """Each body's feed, for the feeds page."""
+    index = MeetingIndexPage.objects.live().public().filter(locale=taxonomy.active_locale()).first()
+    if index is None:
+        return []
+    sources = CouncilBody.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+    links = []
+    for body in localize_bodies(sources):
+        base = index.subpage_url("body", slug=body.slug)
+        links.append(
+            feeds.FeedLink(
+                title=gettext("Agenda van %(name)s") % {"name": body.name},
+                rss=base + "feed/rss/",
+                atom=base + "feed/atom/",
+                description=body.description,
+            )
+        )
+    return links
