@@ -123,7 +123,9 @@ class PictogramParagraphBlock(blocks.StructBlock):
         label=_("pictogram"), help_text=_("Zoek op een woord, bijvoorbeeld: geld of stemmen.")
     )
     text = blocks.RichTextBlock(
-        label=_("tekst"), features=SHORT_TEXT_FEATURES, help_text=_("Eén korte zin, één idee.")
+        label=_("tekst"),
+        features=SHORT_TEXT_FEATURES,
+        help_text=_("Eén korte zin, één idee. Hoogstens 20 woorden."),
     )
     decorative = blocks.BooleanBlock(
         label=_("pictogram is decoratief"),
@@ -136,6 +138,8 @@ class PictogramParagraphBlock(blocks.StructBlock):
         label = _("Pictogram met tekst")
         template = "components/blocks/pictogram_paragraph_block.html"
         description = _("Een pictogram vooraan de regel met één kort idee ernaast.")
+        # The readability panel warns about a line with more words than this.
+        max_words = 20
 
 
 class SummaryBlock(blocks.StructBlock):

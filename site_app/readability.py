@@ -321,6 +321,48 @@ def _units_from_block(block, value) -> list[str]:
     return []
 
 
+@dataclass(frozen=True)
+class LongLine:
+    """A block with a word limit of its own (``Meta.max_words``, e.g. a pictogram line) that
+    holds more words than that."""
+
+    text: str
+    words: int
+    limit: int
+
+
+def long_lines(stream_values: Iterable) -> list[LongLine]:
+    """The blocks in these StreamField values that are longer than their own word limit."""
+    found: list[LongLine] = []
+    for stream_value in stream_values:
+        for child in stream_value or ():
+            _collect_long_lines(child.block, child.value, found)
+    return found
+
+
+def _collect_long_lines(block, value, found: list[LongLine]) -> None:
+    from wagtail import blocks
+
+    if value in (None, ""):
+        return
+    limit = getattr(block.meta, "max_words", None)
+    if limit:
+        text = " ".join(_units_from_block(block, value))
+        count = len(words_in(text))
+        if count > limit:
+            found.append(LongLine(text, count, limit))
+        return
+    if isinstance(block, blocks.StructBlock) and hasattr(value, "items"):
+        for name, child_block in block.child_blocks.items():
+            _collect_long_lines(child_block, value.get(name), found)
+    elif isinstance(block, blocks.ListBlock):
+        for item in value:
+            _collect_long_lines(block.child_block, item, found)
+    elif isinstance(block, blocks.StreamBlock):
+        for child in value:
+            _collect_long_lines(child.block, child.value, found)
+
+
 # --- Scores ------------------------------------------------------------------------------
 
 
@@ -389,12 +431,29 @@ class Score:
             if length > limit
         ]
 
+    def missed(self, targets: Targets) -> set[str]:
+        """The targets this text misses: ``average``, ``longest`` and/or ``flesch``."""
+        if self.is_empty:
+            return set()
+        missed = set()
+        if self.average_sentence_length > targets.max_average:
+            missed.add("average")
+        if self.longest_sentence > targets.max_longest:
+            missed.add("longest")
+        if (
+            self.language == "nl"
+            and self.words >= MIN_WORDS_FOR_FLESCH
+            and self.flesch is not None
+            and self.flesch < targets.min_flesch
+        ):
+            missed.add("flesch")
+        return missed
+
     def problems(self, targets: Targets) -> list[str]:
         """What misses the targets, in words an editor understands (empty = all fine)."""
-        if self.is_empty:
-            return []
+        missed = self.missed(targets)
         problems = []
-        if self.average_sentence_length > targets.max_average:
+        if "average" in missed:
             problems.append(
                 _("Zinnen zijn gemiddeld %(value)s woorden lang; het doel is hoogstens %(target)s.")
                 % {
@@ -402,17 +461,12 @@ class Score:
                     "target": targets.max_average,
                 }
             )
-        if self.longest_sentence > targets.max_longest:
+        if "longest" in missed:
             problems.append(
                 _("De langste zin telt %(value)s woorden; het doel is hoogstens %(target)s.")
                 % {"value": self.longest_sentence, "target": targets.max_longest}
             )
-        if (
-            self.language == "nl"
-            and self.words >= MIN_WORDS_FOR_FLESCH
-            and self.flesch is not None
-            and self.flesch < targets.min_flesch
-        ):
+        if "flesch" in missed:
             problems.append(
                 _("Flesch-Douma is %(value)s; het doel is minstens %(target)s.")
                 % {"value": number_format(self.flesch, 0), "target": targets.min_flesch}
@@ -480,6 +534,17 @@ def sources_for(page) -> dict[str, tuple[Targets, list[str]]]:
         units = [page.title, getattr(page, "intro", "") or "", *units_from_stream(body)]
         return {"full": (STANDARD, [unit for unit in units if unit])}
     return {}
+
+
+def streams_for(page) -> dict[str, list]:
+    """The StreamField values of a page by variant, to check blocks against their own limits
+    (see :func:`long_lines`). A page type says which with ``readability_streams()``."""
+    from wagtail.blocks import StreamValue
+
+    if hasattr(page, "readability_streams"):
+        return page.readability_streams()
+    body = getattr(page, "body", None)
+    return {"full": [body]} if isinstance(body, StreamValue) else {}
 
 
 def score_page(page) -> dict[str, tuple[Targets, Score]]:

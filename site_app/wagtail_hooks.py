@@ -11,7 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import localization, personal_data, personal_data_admin
 from .models import ContactDetails, Pictogram, Theme, Wijk, Zone
-from .pictogram_chooser import PictogramColumn, pictogram_chooser_viewset
+from .pictogram_chooser import PictogramChooserViewSet, PictogramColumn
 
 
 class WijkFilterSet(WagtailFilterSet):
@@ -52,6 +52,8 @@ class PictogramViewSet(SnippetViewSet):
     model = Pictogram
     icon = "image"
     menu_label = _("Pictogrammen")
+    chooser_viewset_class = PictogramChooserViewSet
+    chooser_per_page = 30
     list_display = [
         PictogramColumn("picture", label=_("Pictogram"), accessor="url", width="64px"),
         "label",
@@ -101,11 +103,6 @@ def serve_in_the_pages_own_language(page, request, serve_args, serve_kwargs):
         if url:
             return redirect(url)
     return None
-
-
-@hooks.register("register_admin_viewset")
-def register_pictogram_chooser():
-    return pictogram_chooser_viewset
 
 
 @hooks.register("register_admin_urls")

@@ -18,6 +18,7 @@ class EasyReadPictogramBlock(PictogramParagraphBlock):
 
     class Meta:
         template = "plain_language/blocks/easy_read_line.html"
+        max_words = 15
 
 
 class EasyReadTextBlock(blocks.RichTextBlock):

@@ -1,18 +1,29 @@
-"""Readability in the admin: the report of pages that need work and the dashboard panel.
+"""Readability in the admin: the report of pages that need work, the dashboard panel and the
+figures measured while an editor types.
 
 The panel beside the editor is in ``panels.py``; the text analysis is
 :mod:`site_app.readability`."""
 
 import django_filters
+from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
+from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .models import ReadabilityScore
+from .panels import readability_context
+
+VARIANTS = ("full", "plain")
 
 
 def _editable_scores(user):
@@ -122,3 +133,38 @@ class ReadabilityDashboardPanel(Component):
         context["count"] = failing.count()
         context["report_url"] = reverse("readability_report") + "?meets_targets=0"
         return context
+
+
+@require_POST
+def measure_readability(request, page_id):
+    """The readability panels of a page as the editor's form has it now, unsaved: the edit
+    form is posted here while the editor types and nothing is stored (the saved figures stay
+    the source of the reports). Answers ``{variant: panel html}``; a form that does not
+    validate (yet) gets 422 and the panel keeps its last figures."""
+    page = get_object_or_404(
+        Page.objects.select_related("latest_revision"), pk=page_id
+    ).get_latest_revision_as_object()
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    form_class = page.get_edit_handler().get_form_class()
+    form = form_class(
+        request.POST, instance=page, parent_page=page.get_parent().specific, for_user=request.user
+    )
+    if not form.is_valid():
+        message = gettext("De cijfers worden bijgewerkt zodra het formulier geldig is.")
+        return JsonResponse({"error": message}, status=422)
+    page = form.save(commit=False)
+    stored = {row.variant: row for row in ReadabilityScore.objects.filter(page_id=page.pk)}
+    wanted = [variant for variant in request.GET.getlist("variant") if variant in VARIANTS]
+    panels = {
+        variant: render_to_string(
+            "plain_language/readability_panel.html",
+            {
+                **readability_context(page, variant, stored.get(variant)),
+                "measure_url": reverse("readability_measure", args=(page.pk,)),
+            },
+            request=request,
+        )
+        for variant in wanted or VARIANTS
+    }
+    return JsonResponse({"panels": panels})

@@ -8,7 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import GlossaryTerm
-from .views import ReadabilityDashboardPanel, ReadabilityReportView
+from .views import ReadabilityDashboardPanel, ReadabilityReportView, measure_readability
 
 
 class GlossaryTermViewSet(SnippetViewSet):
@@ -37,6 +37,7 @@ def register_readability_report_urls():
             ReadabilityReportView.as_view(results_only=True),
             name="readability_report_results",
         ),
+        path("leesbaarheid/meten/<int:page_id>/", measure_readability, name="readability_measure"),
     ]
 
 

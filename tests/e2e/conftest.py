@@ -565,3 +565,17 @@ def artifacts_dir() -> Path:
     """``test-artifacts/`` (gitignored): screenshots for humans, never asserted on."""
     ARTIFACTS_DIR.mkdir(exist_ok=True)
     return ARTIFACTS_DIR
+
+
+@pytest.fixture
+def admin_page(browser, live_server, django_user_model, home):
+    from tests.e2e.admin import PASSWORD, RECORD_VIOLATIONS, USERNAME
+
+    _require("chromium", "playwright")
+    django_user_model.objects.create_superuser(USERNAME, "beheer@example.org", PASSWORD)
+    # A Dutch-speaking editor: the admin follows the browser's language.
+    context = browser.new_context(base_url=live_server.url, locale="nl-BE")
+    context.add_init_script(RECORD_VIOLATIONS)
+    page = context.new_page()
+    yield page
+    context.close()

@@ -8,6 +8,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from home.models import PolicyNotePage
 from site_app.blocks import html_paragraphs, pictogram_paragraph
+from site_app.models import Pictogram
 from site_app.plain_language.models import GlossaryTerm, ReadabilityScore
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +20,8 @@ LONG_SENTENCE = (
 
 
 def test_pictogram_chooser_finds_pictograms_by_keyword(admin_client, pictogram):
-    url = reverse("pictogram_chooser:choose_results")
+    chooser = Pictogram.snippet_viewset.chooser_viewset
+    url = reverse(chooser.get_url_name("choose_results"))
     response = admin_client.get(url, {"q": "budg"})
     assert response.status_code == 200
     html = response.content.decode()
@@ -27,7 +29,7 @@ def test_pictogram_chooser_finds_pictograms_by_keyword(admin_client, pictogram):
     assert "/static/pictograms/geld.svg" in html  # the picture column
     assert "euro, budget, subsidie" in html  # the keywords column
     assert "Geld" not in admin_client.get(url, {"q": "fiets"}).content.decode()
-    modal = admin_client.get(reverse("pictogram_chooser:choose"))
+    modal = admin_client.get(reverse(chooser.get_url_name("choose")))
     assert modal.status_code == 200
 
 
@@ -35,7 +37,7 @@ def test_editor_builds_a_pictogram_paragraph_and_sees_readability(admin_client, 
     add_url = reverse("wagtailadmin_pages:add", args=("home", "policynotepage", home.pk))
     form = admin_client.get(add_url)
     assert form.status_code == 200
-    assert "pictogram-chooser" in form.content.decode()  # our chooser in the block definition
+    assert "site_app.widgets.PictogramChooser" in form.content.decode()  # our block widget
 
     data = nested_form_data(
         {

@@ -11,6 +11,7 @@ from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField as WagtailStreamField
 
 from site_app import readability
 from site_app.fields import StreamField
@@ -42,6 +43,15 @@ class PlainVersionMixin(RoutablePageMixin, models.Model):
 
     class Meta:
         abstract = True
+
+    def readability_streams(self):
+        """Every StreamField of the page is part of the full version, except the plain body."""
+        full = [
+            getattr(self, field.name)
+            for field in self._meta.get_fields()
+            if isinstance(field, WagtailStreamField) and field.name != "plain_body"
+        ]
+        return {"full": full, "plain": [self.plain_body]}
 
     @property
     def display_plain_title(self) -> str:
