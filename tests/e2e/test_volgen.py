@@ -39,7 +39,7 @@ def _links(message, pattern):
 
 
 def test_subscribe_confirm_digest_and_one_click_unsubscribe(
-    page, live_site, live_mailbox, live_manage
+    page, live_site, live_mailbox, live_manage, run_axe, html_checker
 ):
     import urllib.request
 
@@ -77,6 +77,17 @@ def test_subscribe_confirm_digest_and_one_click_unsubscribe(
     digest = mails[1]
     assert "Een tuin op het dak van de school" in digest.get_body(("plain",)).get_content()
     assert digest["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+    # The page behind "manage your alerts" in the digest, in Dutch and in Arabic: it shows the
+    # subscription and is clean for axe and the Nu Html Checker like every public page.
+    manage = _links(digest, r"https?://[^/\s]+(/nl/themas/e-mail/beheer/\?t=\S+)")[0]
+    for lang_manage in (manage, manage.replace("/nl/", "/ar/", 1)):
+        assert page.goto(lang_manage).status == 200
+        assert page.locator("input[name=themes][value=wonen]").is_checked()
+        violations = run_axe(page)
+        assert not violations, str(violations)
+        assert html_checker(page.content()) == [], lang_manage
+
     header = "".join(str(digest["List-Unsubscribe"]).split())
     path = header.split("/volgen/", 1)[1].split(">", 1)[0]
     request = urllib.request.Request(
@@ -87,5 +98,4 @@ def test_subscribe_confirm_digest_and_one_click_unsubscribe(
     )
     with urllib.request.urlopen(request, timeout=30) as response:
         assert response.status == 200
-    manage = _links(digest, r"https?://[^/\s]+(/nl/themas/e-mail/beheer/\?t=\S+)")[0]
     assert page.goto(manage).status == 404  # the address is gone
