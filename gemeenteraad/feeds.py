@@ -1,16 +1,20 @@
-"""Agenda items in the feeds (kind ``agendapunt``), and the feeds of each council body.
+"""Agenda items (kind ``agendapunt``) and citizens' proposals (kind ``voorstel``) in the
+feeds, and the feeds of each council body.
 
 An item counts as news from the moment its agenda was published, and never later than the
 meeting itself; so an item of next month's meeting is dated by its agenda (in the past), not
-by the meeting, and does not sit on top of "what's new" until then.
+by the meeting, and does not sit on top of "what's new" until then. A proposal is news from
+the day it became public (when it started collecting support); only its public texts are in
+the feed, never who sent it.
 """
 
 from __future__ import annotations
 
 from django.conf import settings
-from django.db.models import F
+from django.db.models import F, Max
 from django.db.models.functions import Coalesce, Least, Now
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -18,8 +22,10 @@ from site_app import feeds, taxonomy
 
 from .models import AgendaItem, CouncilBody, MeetingIndexPage, MeetingPage, localize_bodies
 from .models.meetings import AGENDA_PUBLIC
+from .models.proposals import CitizenProposal, ProposalFormPage
 
 KIND = "agendapunt"
+PROPOSAL_KIND = "voorstel"
 
 
 class AgendaItemSource(feeds.FeedSource):
@@ -75,6 +81,54 @@ class AgendaItemSource(feeds.FeedSource):
 
 
 SOURCE = feeds.register(AgendaItemSource())
+
+
+class ProposalSource(feeds.FeedSource):
+    """Public citizens' proposals, in the feeds of the language they were sent in (their texts
+    are the initiator's own words, not translated). The author is the organisation: the
+    initiator's name is personal data."""
+
+    kind = PROPOSAL_KIND
+    label = _("Voorstel van burgers")
+
+    def get_queryset(self, locale):
+        return (
+            CitizenProposal.objects.public()
+            .filter(language=locale.language_code)
+            .prefetch_related("themes", "wijken")
+            .annotate(
+                feed_date=Least(F("published_at"), Now()), last_step=Max("steps__recorded_at")
+            )
+            .only("pk", "title", "question", "published_at", "closed_at", "language")
+        )
+
+    def to_entries(self, proposals, request):
+        if not proposals:
+            return []
+        language = proposals[0].language
+        page = ProposalFormPage.objects.live().public().filter(locale__language_code=language)
+        page = page.first()
+        if page is None:
+            return []
+        return [self._entry(proposal, page, request) for proposal in proposals]
+
+    def _entry(self, proposal, page, request) -> feeds.FeedEntry:
+        published = feeds.as_datetime(proposal.feed_date)
+        updated = max(filter(None, [published, proposal.last_step, proposal.closed_at]))
+        return feeds.FeedEntry(
+            guid=feeds.tag_uri(self.kind, proposal.pk),
+            title=proposal.title,
+            link=request.build_absolute_uri(page.proposal_url(proposal, request)),
+            summary=Truncator(proposal.question).chars(400),
+            published=published,
+            updated=updated,
+            kind=self.kind,
+            kind_label=str(self.label),
+            categories=self.categories(proposal),
+        )
+
+
+PROPOSAL_SOURCE = feeds.register(ProposalSource())
 
 
 def body_feed_entries(request, body):

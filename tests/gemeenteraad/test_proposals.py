@@ -403,3 +403,61 @@ def test_the_overview_costs_the_same_queries_for_more_proposals(demo, client):
             )
     assert CitizenProposal.objects.public().count() >= 12
     assert warm_queries(client, OVERVIEW) == before
+
+
+def test_public_proposals_are_in_the_feeds_without_their_initiator(demo, client):
+    public = CitizenProposal.objects.public().filter(language="nl")
+    hidden = CitizenProposal.objects.exclude(pk__in=CitizenProposal.objects.public())
+    assert public.exists() and hidden.exists()
+    response = client.get("/nl/feeds/alles/atom.xml", {"soort": "voorstel"})
+    assert response.status_code == 200
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.bozo_exception
+    titles = {entry.title for entry in feed.entries}
+    assert titles == set(public.values_list("title", flat=True)[: len(feed.entries)])
+    assert not titles & set(hidden.values_list("title", flat=True))
+    names = {proposal.name for proposal in CitizenProposal.objects.exclude(name="")}
+    for entry in feed.entries:
+        assert entry.author not in names  # the organisation, never the initiator
+        assert client.get(path_of(entry.link)).status_code == 200
+    # A theme's feed carries the proposals on that theme.
+    proposal = public.filter(themes__isnull=False).first()
+    theme = proposal.themes.first()
+    themed = feedparser.parse(client.get(f"/nl/feeds/thema/{theme.slug}/rss.xml").content)
+    assert proposal.title in {entry.title for entry in themed.entries}
+    # In the feed of the language they were sent in only: Dutch words stay out of /ar/.
+    arabic = feedparser.parse(client.get("/ar/feeds/alles/rss.xml", {"soort": "voorstel"}).content)
+    assert not {entry.title for entry in arabic.entries} & titles
+
+
+def test_the_proposal_feed_costs_the_same_queries_for_more_proposals(demo, client):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = "/nl/feeds/alles/rss.xml?soort=voorstel"
+
+    def built_queries() -> int:
+        """Queries of building the feed (its entries are kept until something changes)."""
+        cache.clear()
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(url).status_code == 200
+        return len(context.captured_queries)
+
+    before = built_queries()
+    assert "Nog een voorstel 4" not in client.get(url).content.decode()
+    template = CitizenProposal.objects.public().filter(themes__isnull=False).first()
+    for number in range(5):
+        copy = CitizenProposal.objects.create(
+            title=f"Nog een voorstel {number}",
+            question="Vraag",
+            wants_chair_advice=False,
+            confirmed_at=timezone.now(),
+            published_at=timezone.now(),
+            status=Status.COLLECTING_SUPPORT,
+        )
+        copy.themes.set(template.themes.all())
+        copy.wijken.set(template.wijken.all())
+    # The kept entries were dropped by the change: the new proposals are there at once.
+    assert "Nog een voorstel 4" in client.get(url).content.decode()
+    assert built_queries() == before
