@@ -204,6 +204,10 @@ def load_objects(hits: list[Hit]) -> None:
             queryset = queryset.defer_streamfields().select_related("locale")
         if kind.select_related:
             queryset = queryset.select_related(*kind.select_related)
+        if kind.only:
+            queryset = queryset.only("pk", *kind.only)
         objects = {obj.pk: obj for obj in queryset}
+        if kind.prepare:
+            kind.prepare(list(objects.values()))
         for hit in kind_hits:
             hit.obj = objects.get(hit.pk)
