@@ -89,7 +89,12 @@ def _search(backend, query, forms, operator, locale) -> list[Hit]:
 
         types = ContentType.objects.get_for_models(*page_kinds)
         by_type = {types[model].pk: kind for model, kind in page_kinds.items()}
-        pages = Page.objects.live().public().filter(locale=locale, content_type__in=by_type)
+        pages = (
+            Page.objects.live()
+            .public()
+            .filter(locale=locale, content_type__in=by_type)
+            .only("pk", "content_type_id", "title")  # all a hit needs; one page is loaded later
+        )
         found = backend.search(query, pages).annotate_score("_score")[:MAX_HITS]
         hits += _scaled(
             [Hit(by_type[p.content_type_id], p.pk, p._score or 0, title=p.title) for p in found]
@@ -204,6 +209,10 @@ def load_objects(hits: list[Hit]) -> None:
             queryset = queryset.defer_streamfields().select_related("locale")
         if kind.select_related:
             queryset = queryset.select_related(*kind.select_related)
+        if kind.only:
+            queryset = queryset.only("pk", *kind.only)
         objects = {obj.pk: obj for obj in queryset}
+        if kind.prepare:
+            kind.prepare(list(objects.values()))
         for hit in kind_hits:
             hit.obj = objects.get(hit.pk)

@@ -5,19 +5,24 @@ part of their meeting (MeetingPage.search_fields), and found on their own by a s
 search over their title, summary and decision. Making them ``index.Indexed`` would give them a
 generic relation that modelcluster cannot copy when a meeting is translated or revised.
 
-Citizens' proposals (gemeenteraad CitizenProposal) join later with one more ``register`` call
-for their public part; they are being built at the same time and are left out here.
+Citizens' proposals (gemeenteraad CitizenProposal) are found by the same database search, and
+only their public part: proposals the public overview shows (confirmed and collecting support or
+further along), searched and shown by their title, question, reasons and decision asked. The
+initiator's name and contact details are never searched, read or shown. A proposal is not
+translated: it is found in the language its initiator wrote it in.
 """
 
 from functools import reduce
 from operator import and_, or_
 
 from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from adviezen.models import AdvicePage
-from gemeenteraad.models import AgendaItem, MeetingPage
+from gemeenteraad.models import AgendaItem, CitizenProposal, MeetingPage, ProposalFormPage
 from gemeenteraad.models.meetings import AGENDA_PUBLIC
+from gemeenteraad.models.proposals import NOT_PUBLIC_YET
 from home.models import ContentPage, PolicyNotePage, WijkPage
 from site_app.plain_language.glossary import glossary_page_url
 from site_app.plain_language.models import GlossaryTerm
@@ -73,6 +78,29 @@ def database_search(fields: tuple[str, ...], title_field: str):
         return sorted(scored, key=lambda pair: -pair[1])
 
     return search
+
+
+#: The texts of a proposal that are public; everything else about it (who sent it) is not.
+PROPOSAL_TEXTS = ("title", "question", "reasons", "decision_asked")
+
+
+def _public_proposals(locale):
+    if not ProposalFormPage.objects.live().public().exists():
+        return CitizenProposal.objects.none()
+    return (
+        CitizenProposal.objects.public()
+        .exclude(status__in=NOT_PUBLIC_YET)
+        .filter(language=locale.language_code)
+    )
+
+
+def _proposal_urls(proposals) -> None:
+    """Every proposal's public page, on the form page in the reader's language."""
+    from gemeenteraad.proposals.views import form_page_for
+
+    page = form_page_for(translation.get_language())
+    for proposal in proposals:
+        proposal.search_url = page.proposal_url(proposal) if page else ""
 
 
 def _glossary_url(term) -> str:
@@ -174,5 +202,21 @@ register(
         vocabulary_fields=("term", "variants"),
         url=_glossary_url,
         select_related=("locale",),
+    )
+)
+register(
+    SearchKind(
+        "voorstel",
+        _("Voorstel van burgers"),
+        CitizenProposal,
+        _public_proposals,
+        date_lookup="published_at",
+        theme_lookup="themes__slug",
+        wijk_lookup="wijken__slug",
+        summary_fields=("question", "reasons"),
+        url=lambda proposal: proposal.search_url,
+        search=database_search(PROPOSAL_TEXTS, "title"),
+        only=(*PROPOSAL_TEXTS, "published_at"),
+        prepare=_proposal_urls,
     )
 )

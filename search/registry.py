@@ -3,8 +3,8 @@
 A content type joins the search with one ``register(SearchKind(...))`` call (see
 ``search/kinds.py``): it says which rows may be found in a language, where its date, themes and
 wijken live (for the facets) and which fields make the snippet. Pages are searched together in
-one backend query; other models (agenda items, glossary terms) are searched one query each and
-merged by score.
+one backend query; other models (agenda items, glossary terms, citizens' proposals) are searched
+one query each and merged by score.
 """
 
 from collections.abc import Callable
@@ -41,6 +41,11 @@ class SearchKind:
     # with ``forms`` the accepted forms of each query word (see search.kinds.database_search).
     search: Callable | None = None
     select_related: tuple[str, ...] = field(default=())
+    # The only fields read for the results shown (besides the primary key); empty: all.
+    only: tuple[str, ...] = ()
+    # ``prepare(objects)``: called once with the objects of one results page, before they are
+    # shown (a fixed number of queries, e.g. to set their URLs).
+    prepare: Callable[[list], None] | None = None
 
     @property
     def is_page(self) -> bool:

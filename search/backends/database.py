@@ -3,7 +3,9 @@
 Wagtail's PostgreSQL backend takes one ``SEARCH_CONFIG`` for everything it indexes and every
 query. Here each object is indexed with the configuration of its own language (Dutch content
 with ``dutch``), and ``for_language(code)`` gives a backend that parses queries the same way.
-On SQLite (FTS5, no stemming) and other databases this is Wagtail's backend unchanged.
+On SQLite (FTS5, no stemming) the search is Wagtail's, but a search ranked by relevance reads
+the scores in one query (see :mod:`search.backends.sqlite`). Other databases get Wagtail's
+backend unchanged.
 """
 
 import copy
@@ -17,7 +19,14 @@ from . import LANGUAGE_ANALYZERS, language_of
 def SearchBackend(params):
     if connection.vendor == "postgresql":
         return LocalePostgresSearchBackend(params)
-    return DefaultSearchBackend(params)
+    backend = DefaultSearchBackend(params)
+    if connection.vendor == "sqlite" and type(backend).__name__ == "SQLiteSearchBackend":
+        # Imported only here: the FTS5 index model exists only on SQLite with FTS5.
+        from .sqlite import RankedSQLiteSearchBackend
+
+        if type(backend) in RankedSQLiteSearchBackend.__mro__:
+            return RankedSQLiteSearchBackend(params)
+    return backend
 
 
 try:

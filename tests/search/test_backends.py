@@ -128,3 +128,40 @@ def test_postgresql_indexes_each_language_with_its_config(home, locales):
     assert page.pk in [
         p.pk for p in get_search_backend().for_language("nl").search("wijk", type(page))
     ]
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite full-text search only")
+def test_sqlite_ranks_like_wagtails_backend_with_one_match(home):
+    """The scores come from one join instead of a MATCH per row: same rows, order, scores."""
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import Page
+    from wagtail.search.backends.database.sqlite.sqlite import SQLiteSearchBackend
+    from wagtail.search.query import And, Or, PlainText
+
+    from search.backends.sqlite import RankedSQLiteSearchBackend
+
+    texts = ["park plein", "park park groen", "groen", "plein park park park", "school"]
+    for number, text in enumerate(texts * 3):
+        ContentPageFactory(parent=home, title=f"{text} {number}", slug=f"p-{number}")
+    ContentPageFactory(parent=home, title="park verborgen", slug="hidden", live=False)
+    ours, wagtails = RankedSQLiteSearchBackend({}), SQLiteSearchBackend({})
+    assert isinstance(get_search_backend(), RankedSQLiteSearchBackend)
+    pages = Page.objects.live().exclude(pk=home.pk)
+    for query in (PlainText("park"), Or([PlainText("park"), PlainText("groen")])):
+        for start, stop in ((None, None), (2, 7)):
+
+            def found(backend, query=query, start=start, stop=stop):
+                results = backend.search(query, pages).annotate_score("_score")[start:stop]
+                return [(page.pk, round(page._score, 12)) for page in results]
+
+            with CaptureQueriesContext(connection) as context:
+                ranked = found(ours)
+            assert sum(q["sql"].count(" MATCH ") for q in context.captured_queries) == 1
+            assert ranked == found(wagtails)
+            assert ranked and len({score for _pk, score in ranked}) > 1
+    both = And([PlainText("park"), PlainText("plein")])
+    assert ours.search(both, pages).count() == wagtails.search(both, pages).count() == 6
+    assert [p.pk for p in ours.autocomplete("pla", pages)] == [
+        p.pk for p in wagtails.autocomplete("pla", pages)
+    ]
