@@ -67,8 +67,21 @@ def _email_field():
     )
 
 
-def _too_long(limit: int):
-    return _("Dit is te lang: hoogstens %(limit_value)d tekens, nu %(show_value)d.")
+TOO_LONG = _("Dit is te lang: hoogstens %(limit_value)d tekens, nu %(show_value)d.")
+
+
+def _long_text_field(label, help_text, max_length: int, rows: int):
+    """An optional free-text answer: no control characters, a length limit that says how far
+    over it the text is (the text stays in the field)."""
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        required=False,
+        help_text=help_text,
+        validators=[no_control_characters],
+        error_messages={"max_length": TOO_LONG},
+        widget=forms.Textarea(attrs={"rows": rows}),
+    )
 
 
 class ProposalTextForm(ProtectedForm):
@@ -83,35 +96,26 @@ class ProposalTextForm(ProtectedForm):
         validators=[no_control_characters, single_line],
         error_messages={
             "required": _("Geef je voorstel een titel."),
-            "max_length": _too_long(140),
+            "max_length": TOO_LONG,
         },
     )
-    question = forms.CharField(
-        label=_("Je vraag of voorstel"),
-        max_length=TEXT_MAX_LENGTH,
-        required=False,
-        help_text=_("Wat wil je vragen of voorstellen? Hoogstens 4000 tekens."),
-        validators=[no_control_characters],
-        error_messages={"max_length": _too_long(TEXT_MAX_LENGTH)},
-        widget=forms.Textarea(attrs={"rows": 8}),
+    question = _long_text_field(
+        _("Je vraag of voorstel"),
+        _("Wat wil je vragen of voorstellen? Hoogstens 4000 tekens."),
+        TEXT_MAX_LENGTH,
+        rows=8,
     )
-    reasons = forms.CharField(
-        label=_("Waarom is dit belangrijk?"),
-        max_length=TEXT_MAX_LENGTH,
-        required=False,
-        help_text=_("Voor wie? Wat loopt er nu mis? Hoogstens 4000 tekens."),
-        validators=[no_control_characters],
-        error_messages={"max_length": _too_long(TEXT_MAX_LENGTH)},
-        widget=forms.Textarea(attrs={"rows": 6}),
+    reasons = _long_text_field(
+        _("Waarom is dit belangrijk?"),
+        _("Voor wie? Wat loopt er nu mis? Hoogstens 4000 tekens."),
+        TEXT_MAX_LENGTH,
+        rows=6,
     )
-    decision_asked = forms.CharField(
-        label=_("Wat moet de gemeenteraad beslissen?"),
-        max_length=DECISION_MAX_LENGTH,
-        required=False,
-        help_text=_("Eén of twee zinnen, bijvoorbeeld 'De raad vraagt de stad om …'."),
-        validators=[no_control_characters],
-        error_messages={"max_length": _too_long(DECISION_MAX_LENGTH)},
-        widget=forms.Textarea(attrs={"rows": 3}),
+    decision_asked = _long_text_field(
+        _("Wat moet de gemeenteraad beslissen?"),
+        _("Eén of twee zinnen, bijvoorbeeld 'De raad vraagt de stad om …'."),
+        DECISION_MAX_LENGTH,
+        rows=3,
     )
     themes = forms.MultipleChoiceField(
         label=_("Thema's"),
