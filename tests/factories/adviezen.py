@@ -8,6 +8,8 @@ from django.utils import timezone
 
 from adviezen.models import AdviceIndexPage, AdvicePage, AdvisoryCouncilPage
 
+from .core import TaggedPageFactory
+
 
 def days(offset: int) -> datetime.date:
     """A date ``offset`` days from today in the site's time zone."""
@@ -33,7 +35,7 @@ class AdvisoryCouncilPageFactory(wagtail_factories.PageFactory):
         model = AdvisoryCouncilPage
 
 
-class AdvicePageFactory(wagtail_factories.PageFactory):
+class AdvicePageFactory(TaggedPageFactory):
     """A published advice; its steps are recorded by publishing (as in the admin).
 
     Pass dates as fields (``requested_on=days(-30)``); ``themes=`` and ``wijken=`` as lists.
@@ -52,16 +54,6 @@ class AdvicePageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = AdvicePage
         skip_postgeneration_save = True
-
-    @factory.post_generation
-    def themes(self, create, extracted, **kwargs):
-        if create and extracted is not None:
-            self.themes.set(extracted)
-
-    @factory.post_generation
-    def wijken(self, create, extracted, **kwargs):
-        if create and extracted is not None:
-            self.wijken.set(extracted)
 
     @factory.post_generation
     def publish(self, create, extracted, **kwargs):

@@ -1,6 +1,7 @@
 """Factories for the shared core: pictograms, themes, wijken."""
 
 import factory
+import wagtail_factories
 from factory.django import DjangoModelFactory
 from wagtail.models import Locale
 
@@ -41,3 +42,21 @@ class WijkFactory(DjangoModelFactory):
 
     class Meta:
         model = Wijk
+
+
+class TaggedPageFactory(wagtail_factories.PageFactory):
+    """For pages with themes and wijken (``TaxonomyMixin``): pass ``themes=`` and ``wijken=``
+    as lists. They are set before the subclass's own post-generation steps (publishing)."""
+
+    class Meta:
+        abstract = True
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        if create and extracted is not None:
+            self.themes.set(extracted)
+
+    @factory.post_generation
+    def wijken(self, create, extracted, **kwargs):
+        if create and extracted is not None:
+            self.wijken.set(extracted)

@@ -9,7 +9,7 @@ from factory.django import DjangoModelFactory
 from site_app.blocks import html_paragraphs, paragraph
 from verhalen.models import Raconteur, StoryIndexPage, StoryPage, StoryProposal, StorySeriesPage
 
-from .core import default_locale
+from .core import TaggedPageFactory, default_locale
 
 
 class RaconteurFactory(DjangoModelFactory):
@@ -47,7 +47,7 @@ class StorySeriesPageFactory(wagtail_factories.PageFactory):
         model = StorySeriesPage
 
 
-class StoryPageFactory(wagtail_factories.PageFactory):
+class StoryPageFactory(TaggedPageFactory):
     """A published story; pass themes=, wijken= and raconteurs= as lists."""
 
     title = factory.Sequence(lambda n: f"Verhaal {n}")
@@ -62,16 +62,6 @@ class StoryPageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = StoryPage
         skip_postgeneration_save = True
-
-    @factory.post_generation
-    def themes(self, create, extracted, **kwargs):
-        if create and extracted is not None:
-            self.themes.set(extracted)
-
-    @factory.post_generation
-    def wijken(self, create, extracted, **kwargs):
-        if create and extracted is not None:
-            self.wijken.set(extracted)
 
     @factory.post_generation
     def raconteurs(self, create, extracted, **kwargs):
